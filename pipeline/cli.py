@@ -1,0 +1,226 @@
+"""``python -m pipeline``: every command is a thin wrapper over a documented library function.
+
+| command  | library function |
+| -------- | ---------------- |
+| run      | ``flows.ingest.run_ingest`` (the Prefect flow over ``pipeline.process``) |
+| clean    | ``pipeline.process.clean_document`` |
+| extract  | ``pipeline.process.clean_document`` + ``pipeline.extract.extract_indicators`` |
+| query    | ``pipeline.query.query`` |
+| verify   | ``pipeline.verify.verify`` |
+
+Exit status: 0 on success; 1 when an input could not be processed or a check failed; 2 on usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+DEFAULT_OUT = "outputs"
+DEFAULT_SOURCES = ["samples"]
+PROGRESS_MIN_DOCS = 20  # below this a run takes a second or two: no progress bar
+
+
+def _json_default(o):
+    if isinstance(o, Decimal):
+        return int(o) if o == o.to_integral_value() else float(o)
+    if hasattr(o, "isoformat"):
+        return o.isoformat()
+    if isinstance(o, (set, tuple)):
+        return list(o)
+    raise TypeError(type(o).__name__)
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, default=_json_default)
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def cmd_run(a) -> int:
+    from flows.ingest import run_ingest
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_MIN_DOCS or a.quiet:
+            return
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="doc", desc="documents", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    summary = run_ingest(a.sources or DEFAULT_SOURCES, out=a.out, batch_size=a.batch_size,
+                         on_progress=progress)
+    if bar is not None:
+        bar.close()
+    print(summary.to_text())
+    if summary.documents == 0:
+        _err("no documents found in the given sources")
+        return 1
+    return 0
+
+
+def _read(path: str) -> Optional[bytes]:
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        _err(f"error: {path}: {e}")
+        return None
+
+
+def cmd_clean(a) -> int:
+    from .process import clean_document
+
+    status = 0
+    for path in a.files:
+        raw = _read(path)
+        if raw is None:
+            status = 1
+            print(_dump({"source": path, "title": None, "published": None, "site_name": None,
+                         "main_text": "", "status": "error", "warnings": [], "error": "unreadable"}))
+            continue
+        try:
+            doc = clean_document(raw, source=path)
+        except Exception as e:  # noqa: BLE001 - reported per file, the other files go on
+            _err(f"error: {path}: {type(e).__name__}: {e}")
+            status = 1
+            print(_dump({"source": path, "title": None, "published": None, "site_name": None,
+                         "main_text": "", "status": "error", "warnings": [],
+                         "error": f"{type(e).__name__}: {e}"}))
+            continue
+        rec = {"source": path, **doc.to_dict()}
+        print(_dump(rec))
+    return status
+
+
+def cmd_extract(a) -> int:
+    from .process import clean_document, extract_document, grounded
+
+    status = 0
+    for path in a.files:
+        raw = _read(path)
+        if raw is None:
+            status = 1
+            continue
+        try:
+            text = clean_document(raw, source=path).main_text
+            found = extract_document(text)
+        except Exception as e:  # noqa: BLE001
+            _err(f"error: {path}: {type(e).__name__}: {e}")
+            status = 1
+            continue
+        for ind in found:
+            if not grounded(ind, text):
+                _err(f"warning: {path}: ungrounded indicator {ind.value_text!r} at {ind.value_start} dropped")
+                continue
+            print(_dump({"source": path, **ind.to_json()}))
+    return status
+
+
+def cmd_query(a) -> int:
+    from .query import QueryError, query
+
+    try:
+        cols, rows = query(a.out, a.sql)
+    except QueryError as e:
+        _err(f"error: {e}")
+        return 1
+    if a.format == "json":
+        for r in rows:
+            print(_dump(dict(zip(cols, r))))
+    elif a.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        w.writerows(rows)
+    else:
+        _print_table(cols, rows)
+    return 0
+
+
+def _print_table(cols, rows, max_width: int = 60) -> None:
+    def cell(v) -> str:
+        s = "NULL" if v is None else str(v)
+        s = s.replace("\n", "⏎")
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in r] for r in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    print("  ".join(_pad(c, w) for c, w in zip(cols, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in cells:
+        print("  ".join(_pad(v, w) for v, w in zip(r, widths)))
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))
+
+
+def cmd_verify(a) -> int:
+    from .verify import verify
+
+    report = verify(a.out)
+    print(report.to_text())
+    return 0 if report.ok else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipeline",
+                                description="Numeric indicators from Chinese government report pages.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    r = sub.add_parser("run", help="the main job: Prefect flow over sources -> Parquet dataset")
+    r.add_argument("sources", nargs="*", help="files, folders, globs (default: samples/)")
+    r.add_argument("--out", default=DEFAULT_OUT, help="dataset folder (default: outputs/)")
+    r.add_argument("--batch-size", type=int, default=25, help="documents per Prefect task (default 25)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_run)
+
+    c = sub.add_parser("clean", help="boilerplate removal only: one JSON object per input")
+    c.add_argument("--format", choices=["jsonl"], default="jsonl")
+    c.add_argument("files", nargs="+")
+    c.set_defaults(func=cmd_clean)
+
+    e = sub.add_parser("extract", help="extraction only: one JSON object per indicator")
+    e.add_argument("--format", choices=["jsonl"], default="jsonl")
+    e.add_argument("files", nargs="+")
+    e.set_defaults(func=cmd_extract)
+
+    q = sub.add_parser("query", help="SQL over the dataset (tables documents, indicators)")
+    q.add_argument("sql")
+    q.add_argument("--out", default=DEFAULT_OUT)
+    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q.set_defaults(func=cmd_query)
+
+    v = sub.add_parser("verify", help="re-check that every stored indicator grounds in its stored text")
+    v.add_argument("--out", default=DEFAULT_OUT)
+    v.set_defaults(func=cmd_verify)
+    return p
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `… | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
