@@ -1,13 +1,21 @@
-"""The main job as a Prefect flow: sources -> batches of documents -> one atomic dataset commit.
+"""The main job as a Prefect flow: sources -> documents (read) -> batches -> one atomic dataset commit.
 
 Tasks work on batches of documents, never on single sentences: a Prefect task run costs 3-7 ms of
-orchestration (../shared/notes/prefect-facts.md), a report takes a few ms to extract, so a batch of
-``batch_size`` documents keeps orchestration a small share of the run.
+orchestration (../shared/notes/prefect-facts.md) while a report takes milliseconds to extract, so a
+batch of about ``batch_size`` documents keeps orchestration a small share of the run
+(``benchmarks/bench_flow.py`` measures it).
+
+Caching: ``process-batch`` is cached on the batch's content hashes, sources and the extractor
+version (``pipeline.version``), with results persisted under ``PREFECT_HOME``.  Unchanged documents
+are therefore not re-processed; a new extractor version re-processes everything; ``refresh=True``
+forces recomputation.  Batches are content-defined (``batching.py``) so one new document misses
+one batch, not all of them.
 """
 from __future__ import annotations
 
+import hashlib
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,23 +26,50 @@ from . import configure_prefect_defaults
 configure_prefect_defaults()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
+from prefect.cache_policies import CacheKeyFnPolicy  # noqa: E402
 
 from pipeline.dataset import commit  # noqa: E402
-from pipeline.process import process_document, read_error_document  # noqa: E402
+from pipeline.process import doc_id_for, process_document, read_error_document  # noqa: E402
 from pipeline.sources import Source, discover  # noqa: E402
+from pipeline.version import extractor_version  # noqa: E402
+
+from .batching import content_batches  # noqa: E402
 
 DEFAULT_BATCH_SIZE = 25
+
+
+@dataclass
+class Item:
+    """One input document as read or fetched, before processing."""
+
+    source: str
+    spec: str
+    raw: Optional[bytes]
+    error: Optional[str] = None
+    url: Optional[str] = None
+    http_charset: Optional[str] = None
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    @property
+    def doc_id(self) -> str:
+        if self.raw is None:
+            return hashlib.sha256(f"unreadable:{self.source}".encode()).hexdigest()
+        return doc_id_for(self.raw)
 
 
 @dataclass
 class RunSummary:
     out: str
     documents: int = 0
+    processed: int = 0  # documents actually (re)processed in this run
+    cached: int = 0  # documents whose batch result came from the task cache
     indicators: int = 0
     warnings: int = 0
     statuses: dict = field(default_factory=dict)
+    per_source: list = field(default_factory=list)  # rows: spec, documents, indicators, warnings, failed
     failures: list = field(default_factory=list)  # (source, status, error or first warning)
-    problems: list = field(default_factory=list)  # sources that named nothing
+    problems: list = field(default_factory=list)  # source arguments that named nothing
     seconds: float = 0.0
     snapshot: Optional[str] = None
     dataset_documents: int = 0
@@ -43,42 +78,53 @@ class RunSummary:
     def to_text(self) -> str:
         st = ", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items())) or "none"
         lines = [
-            f"documents  {self.documents} ({st})",
+            f"documents  {self.documents} ({st}); processed {self.processed}, from cache {self.cached}",
             f"indicators {self.indicators}",
             f"warnings   {self.warnings}",
             f"time       {self.seconds:.1f} s",
             f"output     {self.out} (snapshot {self.snapshot}; dataset now holds "
             f"{self.dataset_documents} documents, {self.dataset_indicators} indicators)",
         ]
-        for src, status, msg in self.failures:
-            lines.append(f"  {status}: {src}: {msg}")
+        if self.failures:
+            lines.append("not ok:")
+            lines += [f"  {status}: {src}: {msg}" for src, status, msg in self.failures]
         for p in self.problems:
             lines.append(f"  not found: {p}")
         return "\n".join(lines)
 
+    def to_markdown(self) -> str:
+        md = ["# Ingest run", "", "```", self.to_text(), "```"]
+        return "\n".join(md)
 
-def _read_source(src: Source) -> tuple[Optional[bytes], Optional[str]]:
-    if src.is_url:
-        return None, "fetch: URL sources are not supported yet (scraping stage)"
+
+def _read_local(src: Source) -> Item:
     try:
-        return Path(src.location).read_bytes(), None
+        raw = Path(src.location).read_bytes()
+        return Item(src.location, src.spec, raw)
     except OSError as e:
-        return None, f"read: {type(e).__name__}: {e}"
+        return Item(src.location, src.spec, None, error=f"read: {type(e).__name__}: {e}")
 
 
-@task(name="process-batch")
-def process_batch(batch: list[Source]) -> tuple[list[dict], list[dict]]:
-    """Read and process a batch of documents; every document yields a row, failed ones included."""
+def _batch_key(context, parameters) -> str:
+    """Cache key of a batch: extractor version + every document's content hash and source."""
+    h = hashlib.sha256(extractor_version().encode())
+    for it in parameters["batch"]:
+        h.update(f"\0{it.doc_id}\0{it.source}\0{it.url}".encode())
+    return "process-batch-" + h.hexdigest()
+
+
+@task(name="process-batch", cache_policy=CacheKeyFnPolicy(cache_key_fn=_batch_key),
+      persist_result=True)
+def process_batch(batch: list[Item]) -> tuple[list[dict], list[dict]]:
+    """Process a batch of documents; every document yields a row, failed ones included."""
     docs, inds = [], []
-    for src in batch:
-        fetched_at = datetime.now(timezone.utc)
-        raw, err = _read_source(src)
-        if raw is None:
-            docs.append(read_error_document(src.location, err, url=src.location if src.is_url else None,
-                                            fetched_at=fetched_at))
+    for it in batch:
+        if it.raw is None:
+            docs.append(read_error_document(it.source, it.error or "unreadable", url=it.url,
+                                            fetched_at=it.fetched_at))
             continue
-        res = process_document(raw, source=src.location, url=src.location if src.is_url else None,
-                               fetched_at=fetched_at)
+        res = process_document(it.raw, source=it.source, url=it.url, fetched_at=it.fetched_at,
+                               http_charset=it.http_charset)
         docs.append(res.document)
         inds.extend(res.indicators)
     return docs, inds
@@ -89,8 +135,23 @@ def commit_dataset(out: str, docs: list[dict], inds: list[dict]):
     return commit(out, docs, inds)
 
 
+def _report(summary: RunSummary, docs: list[dict], spec_of: dict[str, str]) -> None:
+    per = defaultdict(lambda: [0, 0, 0, 0])
+    for d in docs:
+        row = per[spec_of.get(d["source"], d["source"])]
+        row[0] += 1
+        row[1] += d["n_indicators"]
+        row[2] += len(d["warnings"])
+        row[3] += d["status"] not in ("ok",)
+    summary.per_source = [
+        {"source": s, "documents": v[0], "indicators": v[1], "warnings": v[2], "not_ok": v[3]}
+        for s, v in sorted(per.items())
+    ]
+
+
 @flow(name="ingest-reports", log_prints=False)
 def ingest_flow(sources: list[str], out: str = "outputs", batch_size: int = DEFAULT_BATCH_SIZE,
+                refresh: bool = False,
                 on_progress: Optional[Callable[[int, int], None]] = None) -> RunSummary:
     """Run the main job: discover ``sources``, process them in batches, commit one snapshot to ``out``."""
     logger = get_run_logger()
@@ -99,40 +160,57 @@ def ingest_flow(sources: list[str], out: str = "outputs", batch_size: int = DEFA
     for p in problems:
         logger.warning("source: %s", p)
     logger.info("%d documents from %d source arguments", len(found), len(sources))
+    items = [_read_local(s) if not s.is_url else
+             Item(s.location, s.spec, None, error="fetch: URL sources are not supported yet", url=s.location)
+             for s in found]
+    spec_of = {it.source: it.spec for it in items}
+
+    batches = content_batches(items, key=lambda it: it.doc_id, target=batch_size)
+    task_fn = process_batch.with_options(refresh_cache=True) if refresh else process_batch
+    futures = [(len(b), task_fn.submit(b)) for b in batches]
     summary = RunSummary(out=str(out), problems=problems)
     all_docs: list[dict] = []
     all_inds: list[dict] = []
-    batches = [found[i:i + batch_size] for i in range(0, len(found), batch_size)]
     done = 0
-    for batch in batches:
-        docs, inds = process_batch(batch)
+    for n, fut in futures:
+        docs, inds = fut.result()
+        if fut.state.name == "Cached":
+            summary.cached += n
+        else:
+            summary.processed += n
         all_docs.extend(docs)
         all_inds.extend(inds)
-        done += len(batch)
+        done += n
         if on_progress:
-            on_progress(done, len(found))
+            on_progress(done, len(items))
     result = commit_dataset(str(out), all_docs, all_inds)
 
-    statuses = Counter(d["status"] for d in all_docs)
     summary.documents = len(all_docs)
     summary.indicators = len(all_inds)
     summary.warnings = sum(len(d["warnings"]) for d in all_docs)
-    summary.statuses = dict(statuses)
+    summary.statuses = dict(Counter(d["status"] for d in all_docs))
     summary.failures = [
         (d["source"], d["status"], d["error"] or (d["warnings"][0] if d["warnings"] else ""))
-        for d in all_docs if d["status"] not in ("ok",)
+        for d in all_docs if d["status"] != "ok"
     ]
     summary.snapshot = result.version
     summary.dataset_documents = result.documents
     summary.dataset_indicators = result.indicators
     summary.seconds = time.perf_counter() - t0
+    _report(summary, all_docs, spec_of)
     for src, status, msg in summary.failures:
         logger.warning("%s: %s: %s", status, src, msg)
-    logger.info("committed %s: %d documents, %d indicators", result.version, len(all_docs), len(all_inds))
+    logger.info("committed %s: %d documents (%d processed, %d cached), %d indicators",
+                result.version, summary.documents, summary.processed, summary.cached, summary.indicators)
+    create_table_artifact(key="ingest-per-source", table=summary.per_source,
+                          description="documents, indicators and warnings per source argument")
+    create_markdown_artifact(key="ingest-summary", markdown=summary.to_markdown(),
+                             description="run summary and failures")
     return summary
 
 
 def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DEFAULT_BATCH_SIZE,
+               refresh: bool = False,
                on_progress: Optional[Callable[[int, int], None]] = None) -> RunSummary:
     """Run ``ingest_flow`` in-process on Prefect's ephemeral API (or the configured server).
 
@@ -142,4 +220,5 @@ def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DE
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return ingest_flow(sources, out=out, batch_size=batch_size, on_progress=on_progress)
+        return ingest_flow(sources, out=out, batch_size=batch_size, refresh=refresh,
+                           on_progress=on_progress)

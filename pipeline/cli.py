@@ -60,7 +60,7 @@ def cmd_run(a) -> int:
         bar.update(done - bar.n)
 
     summary = run_ingest(a.sources or DEFAULT_SOURCES, out=a.out, batch_size=a.batch_size,
-                         on_progress=progress)
+                         refresh=a.refresh, on_progress=progress)
     if bar is not None:
         bar.close()
     print(summary.to_text())
@@ -188,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("sources", nargs="*", help="files, folders, globs (default: samples/)")
     r.add_argument("--out", default=DEFAULT_OUT, help="dataset folder (default: outputs/)")
     r.add_argument("--batch-size", type=int, default=25, help="documents per Prefect task (default 25)")
+    r.add_argument("--refresh", action="store_true",
+                   help="re-process every document even when a cached result exists")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
 

@@ -24,6 +24,7 @@ class Source:
 
     location: str  # path as given/found, or URL
     is_url: bool = False
+    spec: str = ""  # the command-line argument this source came from (for per-source reports)
 
 
 def _is_url(s: str) -> bool:
@@ -44,7 +45,7 @@ def discover(specs: list[str]) -> tuple[list[Source], list[str]]:
         key = loc if is_url else os.path.normpath(loc)
         if key not in seen:
             seen.add(key)
-            out.append(Source(loc, is_url))
+            out.append(Source(loc, is_url, spec))
 
     for spec in specs:
         if _is_url(spec):
