@@ -13,6 +13,7 @@ one batch, not all of them.
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import time
 from collections import Counter, defaultdict
@@ -21,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import configure_prefect_defaults
+from flows import configure_prefect_defaults
 
 configure_prefect_defaults()
 
@@ -34,9 +35,14 @@ from pipeline.process import doc_id_for, process_document, read_error_document  
 from pipeline.sources import Source, discover  # noqa: E402
 from pipeline.version import extractor_version  # noqa: E402
 
-from .batching import content_batches  # noqa: E402
+from flows.batching import content_batches  # noqa: E402
 
 DEFAULT_BATCH_SIZE = 25
+
+# Progress callback of an in-process caller (the CLI's progress bar).  Kept out of the flow's
+# parameters so deployments (serve, prefect.yaml) see only serialisable parameters.
+_on_progress: contextvars.ContextVar[Optional[Callable[[int, int], None]]] = \
+    contextvars.ContextVar("ingest_on_progress", default=None)
 
 
 @dataclass
@@ -151,10 +157,10 @@ def _report(summary: RunSummary, docs: list[dict], spec_of: dict[str, str]) -> N
 
 @flow(name="ingest-reports", log_prints=False)
 def ingest_flow(sources: list[str], out: str = "outputs", batch_size: int = DEFAULT_BATCH_SIZE,
-                refresh: bool = False,
-                on_progress: Optional[Callable[[int, int], None]] = None) -> RunSummary:
+                refresh: bool = False) -> RunSummary:
     """Run the main job: discover ``sources``, process them in batches, commit one snapshot to ``out``."""
     logger = get_run_logger()
+    on_progress = _on_progress.get()
     t0 = time.perf_counter()
     found, problems = discover(sources)
     for p in problems:
@@ -209,9 +215,22 @@ def ingest_flow(sources: list[str], out: str = "outputs", batch_size: int = DEFA
     return summary
 
 
+def task_runner_for(dask_address: Optional[str] = None, dask_workers: Optional[int] = None):
+    """A DaskTaskRunner for an existing cluster (``tcp://host:8786``) or a local cluster of
+    ``dask_workers`` processes; None for Prefect's default thread pool."""
+    if not dask_address and not dask_workers:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": None})
+
+
 def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DEFAULT_BATCH_SIZE,
-               refresh: bool = False,
-               on_progress: Optional[Callable[[int, int], None]] = None) -> RunSummary:
+               refresh: bool = False, on_progress: Optional[Callable[[int, int], None]] = None,
+               dask_address: Optional[str] = None, dask_workers: Optional[int] = None) -> RunSummary:
     """Run ``ingest_flow`` in-process on Prefect's ephemeral API (or the configured server).
 
     The flow-run heartbeat is switched off for these synchronous runs: it costs ~1 s per run and
@@ -219,6 +238,13 @@ def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DE
     """
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return ingest_flow(sources, out=out, batch_size=batch_size, refresh=refresh,
-                           on_progress=on_progress)
+    flow_fn = ingest_flow
+    runner = task_runner_for(dask_address, dask_workers)
+    if runner is not None:
+        flow_fn = ingest_flow.with_options(task_runner=runner)
+    token = _on_progress.set(on_progress)
+    try:
+        with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            return flow_fn(sources, out=out, batch_size=batch_size, refresh=refresh)
+    finally:
+        _on_progress.reset(token)

@@ -60,12 +60,24 @@ def cmd_run(a) -> int:
         bar.update(done - bar.n)
 
     summary = run_ingest(a.sources or DEFAULT_SOURCES, out=a.out, batch_size=a.batch_size,
-                         refresh=a.refresh, on_progress=progress)
+                         refresh=a.refresh, on_progress=progress,
+                         dask_address=a.dask_address, dask_workers=a.dask_workers)
     if bar is not None:
         bar.close()
     print(summary.to_text())
     if summary.documents == 0:
         _err("no documents found in the given sources")
+        return 1
+    return 0
+
+
+def cmd_serve(a) -> int:
+    from flows.deploy import ServeError, serve
+
+    try:
+        serve(a.sources or DEFAULT_SOURCES, out=a.out, cron=a.cron, timezone=a.timezone, name=a.name)
+    except ServeError as e:
+        _err(f"error: {e}")
         return 1
     return 0
 
@@ -191,7 +203,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--refresh", action="store_true",
                    help="re-process every document even when a cached result exists")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                   help="run the batches on an existing Dask cluster (needs the 'scale' extra)")
+    r.add_argument("--dask-workers", type=int, metavar="N",
+                   help="run the batches on a local Dask cluster of N worker processes")
     r.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("serve", help="serve the flow on a schedule against a running Prefect server")
+    s.add_argument("sources", nargs="*", help="files, folders, globs (default: samples/)")
+    s.add_argument("--out", default=DEFAULT_OUT)
+    s.add_argument("--cron", required=True, help='cron schedule, e.g. "0 6 * * *"')
+    s.add_argument("--timezone", default="Asia/Shanghai", help="timezone of the cron schedule")
+    s.add_argument("--name", default="scheduled-ingest", help="deployment name")
+    s.set_defaults(func=cmd_serve)
 
     c = sub.add_parser("clean", help="boilerplate removal only: one JSON object per input")
     c.add_argument("--format", choices=["jsonl"], default="jsonl")
