@@ -13,7 +13,6 @@ one batch, not all of them.
 """
 from __future__ import annotations
 
-import contextvars
 import hashlib
 import time
 from collections import Counter, defaultdict
@@ -28,21 +27,18 @@ configure_prefect_defaults()
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
-from prefect.cache_policies import CacheKeyFnPolicy  # noqa: E402
+from prefect.cache_policies import NO_CACHE, CacheKeyFnPolicy  # noqa: E402
 
 from pipeline.dataset import commit  # noqa: E402
 from pipeline.process import doc_id_for, process_document, read_error_document  # noqa: E402
 from pipeline.sources import Source, discover  # noqa: E402
 from pipeline.version import extractor_version  # noqa: E402
 
+from flows import progress  # noqa: E402
 from flows.batching import content_batches  # noqa: E402
 
 DEFAULT_BATCH_SIZE = 25
 
-# Progress callback of an in-process caller (the CLI's progress bar).  Kept out of the flow's
-# parameters so deployments (serve, prefect.yaml) see only serialisable parameters.
-_on_progress: contextvars.ContextVar[Optional[Callable[[int, int], None]]] = \
-    contextvars.ContextVar("ingest_on_progress", default=None)
 
 
 @dataclass
@@ -56,6 +52,7 @@ class Item:
     url: Optional[str] = None
     http_charset: Optional[str] = None
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    attachment_type: Optional[str] = None  # a PDF/DOC link: recorded, not parsed
 
     @property
     def doc_id(self) -> str:
@@ -126,14 +123,52 @@ def process_batch(batch: list[Item]) -> tuple[list[dict], list[dict]]:
     docs, inds = [], []
     for it in batch:
         if it.raw is None:
-            docs.append(read_error_document(it.source, it.error or "unreadable", url=it.url,
-                                            fetched_at=it.fetched_at))
+            row = read_error_document(it.source, it.error or "unreadable", url=it.url,
+                                      fetched_at=it.fetched_at)
+            if it.attachment_type is not None:
+                row.update(status="attachment", error=None, content_type=it.attachment_type,
+                           warnings=[f"attachment: {it.attachment_type} linked, not parsed"])
+            docs.append(row)
             continue
         res = process_document(it.raw, source=it.source, url=it.url, fetched_at=it.fetched_at,
                                http_charset=it.http_charset)
         docs.append(res.document)
         inds.extend(res.indicators)
     return docs, inds
+
+
+URL_PREFIXES = ("http://", "https://", "@")  # "@file" = a file of URLs, one a line
+
+
+@task(name="fetch-sources", cache_policy=NO_CACHE)
+def fetch_sources(specs: list[str], out: str, *, allow_private: bool = False, max_pages: int = 50,
+                  max_documents: int = 1000, link_pattern: Optional[str] = None,
+                  fetch_settings: Optional[dict] = None) -> list[Item]:
+    """Fetch URL sources (pages, column listings, URL files) politely into ``out``'s raw store.
+
+    Retries with backoff, rate limits, robots.txt and conditional GETs live in the HTTP client
+    (``pipeline.fetch``): per request is where a retry belongs, not around the whole crawl.
+    Every failing URL comes back as an Item with its error.
+    """
+    from pipeline.crawl import CrawlOptions, expand_and_fetch
+    from pipeline.fetch import FetchConfig
+
+    cfg = FetchConfig(allow_private=allow_private, **(fetch_settings or {}))
+    opts = CrawlOptions(max_pages=max_pages, max_documents=max_documents, link_pattern=link_pattern)
+    spec = specs[0] if len(specs) == 1 else "urls"
+    items = []
+    for r in expand_and_fetch(specs, out, cfg, opts):
+        url = r.final_url or r.url
+        if r.ok:
+            items.append(Item(r.url, spec, r.raw, url=url, http_charset=r.http_charset,
+                              fetched_at=r.fetched_at))
+        elif r.attachment:
+            items.append(Item(r.url, spec, None, url=url, fetched_at=r.fetched_at,
+                              attachment_type=r.content_type or "application/octet-stream"))
+        else:
+            items.append(Item(r.url, spec, None, error=r.error or "fetch: failed", url=url,
+                              fetched_at=r.fetched_at))
+    return items
 
 
 @task(name="commit-dataset")
@@ -157,18 +192,25 @@ def _report(summary: RunSummary, docs: list[dict], spec_of: dict[str, str]) -> N
 
 @flow(name="ingest-reports", log_prints=False)
 def ingest_flow(sources: list[str], out: str = "outputs", batch_size: int = DEFAULT_BATCH_SIZE,
-                refresh: bool = False) -> RunSummary:
-    """Run the main job: discover ``sources``, process them in batches, commit one snapshot to ``out``."""
+                refresh: bool = False, allow_private: bool = False, max_pages: int = 50,
+                max_documents: int = 1000, link_pattern: Optional[str] = None,
+                fetch_settings: Optional[dict] = None) -> RunSummary:
+    """Run the main job: discover ``sources`` (files, folders, globs, URLs, ``@url-file``), process
+    them in batches, commit one snapshot to ``out``.  ``fetch_settings`` overrides fields of
+    ``pipeline.fetch.FetchConfig`` (timeouts, retries, politeness)."""
     logger = get_run_logger()
-    on_progress = _on_progress.get()
+    on_progress = progress.on_progress.get()
     t0 = time.perf_counter()
-    found, problems = discover(sources)
+    url_specs = [s for s in sources if s.startswith(URL_PREFIXES)]
+    found, problems = discover([s for s in sources if not s.startswith(URL_PREFIXES)])
     for p in problems:
         logger.warning("source: %s", p)
-    logger.info("%d documents from %d source arguments", len(found), len(sources))
-    items = [_read_local(s) if not s.is_url else
-             Item(s.location, s.spec, None, error="fetch: URL sources are not supported yet", url=s.location)
-             for s in found]
+    items = [_read_local(s) for s in found]
+    if url_specs:
+        items += fetch_sources(url_specs, str(out), allow_private=allow_private, max_pages=max_pages,
+                               max_documents=max_documents, link_pattern=link_pattern,
+                               fetch_settings=fetch_settings)
+    logger.info("%d documents from %d source arguments", len(items), len(sources))
     spec_of = {it.source: it.spec for it in items}
 
     batches = content_batches(items, key=lambda it: it.doc_id, target=batch_size)
@@ -230,7 +272,8 @@ def task_runner_for(dask_address: Optional[str] = None, dask_workers: Optional[i
 
 def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DEFAULT_BATCH_SIZE,
                refresh: bool = False, on_progress: Optional[Callable[[int, int], None]] = None,
-               dask_address: Optional[str] = None, dask_workers: Optional[int] = None) -> RunSummary:
+               dask_address: Optional[str] = None, dask_workers: Optional[int] = None,
+               **fetch_options) -> RunSummary:
     """Run ``ingest_flow`` in-process on Prefect's ephemeral API (or the configured server).
 
     The flow-run heartbeat is switched off for these synchronous runs: it costs ~1 s per run and
@@ -242,9 +285,9 @@ def run_ingest(sources: list[str], out: str = "outputs", *, batch_size: int = DE
     runner = task_runner_for(dask_address, dask_workers)
     if runner is not None:
         flow_fn = ingest_flow.with_options(task_runner=runner)
-    token = _on_progress.set(on_progress)
+    token = progress.on_progress.set(on_progress)
     try:
         with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            return flow_fn(sources, out=out, batch_size=batch_size, refresh=refresh)
+            return flow_fn(sources, out=out, batch_size=batch_size, refresh=refresh, **fetch_options)
     finally:
-        _on_progress.reset(token)
+        progress.on_progress.reset(token)

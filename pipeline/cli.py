@@ -61,7 +61,11 @@ def cmd_run(a) -> int:
 
     summary = run_ingest(a.sources or DEFAULT_SOURCES, out=a.out, batch_size=a.batch_size,
                          refresh=a.refresh, on_progress=progress,
-                         dask_address=a.dask_address, dask_workers=a.dask_workers)
+                         dask_address=a.dask_address, dask_workers=a.dask_workers,
+                         allow_private=a.allow_private, max_pages=a.max_pages,
+                         max_documents=a.max_documents, link_pattern=a.link_pattern,
+                         fetch_settings=({"min_interval": a.min_interval}
+                                         if a.min_interval is not None else None))
     if bar is not None:
         bar.close()
     print(summary.to_text())
@@ -197,8 +201,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     r = sub.add_parser("run", help="the main job: Prefect flow over sources -> Parquet dataset")
-    r.add_argument("sources", nargs="*", help="files, folders, globs (default: samples/)")
+    r.add_argument("sources", nargs="*",
+                   help="files, folders, globs, http(s) URLs of pages or column listings, @FILE of URLs "
+                        "(default: samples/)")
     r.add_argument("--out", default=DEFAULT_OUT, help="dataset folder (default: outputs/)")
+    r.add_argument("--allow-private", action="store_true",
+                   help="allow fetching from private, loopback and link-local addresses")
+    r.add_argument("--max-pages", type=int, default=50, help="listing pages followed per listing URL")
+    r.add_argument("--max-documents", type=int, default=1000, help="article links taken from listings")
+    r.add_argument("--link-pattern", metavar="REGEX", help="article links of a listing: URLs matching REGEX")
+    r.add_argument("--min-interval", type=float, metavar="SECONDS",
+                   help="politeness: seconds between request starts per host (default 1.0)")
     r.add_argument("--batch-size", type=int, default=25, help="documents per Prefect task (default 25)")
     r.add_argument("--refresh", action="store_true",
                    help="re-process every document even when a cached result exists")

@@ -208,6 +208,28 @@ def _dedupe_documents(docs: pa.Table) -> pa.Table:
     return docs.filter(pa.array(keep))
 
 
+def _keep_good_over_failed(new_docs: pa.Table, old_docs: pa.Table) -> tuple[pa.Table, pa.Table, pa.Array]:
+    """A source that fails now (server down, timeout) keeps its last good row: the failure is
+    recorded as a ``refresh_failed`` warning on that row instead of wiping its data."""
+    failed = pc.equal(new_docs["status"], "error")
+    failed_sources = new_docs.filter(failed).column("source")
+    none = pa.array([], pa.string())
+    if len(failed_sources) == 0 or old_docs.num_rows == 0:
+        return new_docs, old_docs, none
+    good_old = pc.and_(pc.is_in(old_docs["source"], failed_sources), pc.not_equal(old_docs["status"], "error"))
+    rescued = old_docs.filter(good_old)
+    if rescued.num_rows == 0:
+        return new_docs, old_docs, none
+    errors = {r["source"]: r for r in new_docs.filter(failed).select(["source", "error", "fetched_at"]).to_pylist()}
+    rows = rescued.to_pylist()
+    for r in rows:
+        e = errors[r["source"]]
+        r["warnings"] = list(r["warnings"] or []) + [f"refresh_failed: {e['fetched_at']:%Y-%m-%dT%H:%M:%SZ}: {e['error']}"]
+    keep_new = pc.invert(pc.is_in(new_docs["source"], rescued.column("source")))
+    new_docs = pa.concat_tables([new_docs.filter(keep_new), pa.Table.from_pylist(rows, schema=DOCUMENTS_SCHEMA)])
+    return new_docs, old_docs.filter(pc.invert(good_old)), rescued.column("doc_id").combine_chunks()
+
+
 def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]) -> CommitResult:
     """Merge the rows of one run into the dataset under ``out`` and publish a new snapshot atomically.
 
@@ -227,15 +249,20 @@ def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]
         prev = current_path(out)
         old_docs = read_table(out, "documents", snapshot=prev)
         old_inds = read_table(out, "indicators", snapshot=prev)
+        new_docs, old_docs, rescued_ids = _keep_good_over_failed(new_docs, old_docs)
         drop = pc.or_(pc.is_in(old_docs["doc_id"], new_docs["doc_id"]),
                       pc.is_in(old_docs["source"], new_docs["source"]))
         kept_docs = old_docs.filter(pc.invert(drop))
-        kept_inds = old_inds.filter(pc.is_in(old_inds["doc_id"], kept_docs["doc_id"]))
+        kept_ids = pa.concat_arrays([kept_docs["doc_id"].combine_chunks(), rescued_ids])
+        kept_inds = old_inds.filter(pc.is_in(old_inds["doc_id"], kept_ids))
         all_docs = pa.concat_tables([kept_docs, new_docs]).sort_by([("year", "ascending"), ("doc_id", "ascending")])
         all_inds = pa.concat_tables([kept_inds, new_inds]).sort_by(
             [("year", "ascending"), ("doc_id", "ascending"), ("value_start", "ascending")])
 
-        version = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
+        # Names sort by commit time (microseconds; commits are serialised by the lock).
+        now = time.time()
+        version = (time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f"{int(now % 1 * 1e6):06d}-"
+                   + uuid.uuid4().hex[:8])
         stage = staging_root / version
         _write_table(all_docs, stage / "documents")
         _write_table(all_inds, stage / "indicators")

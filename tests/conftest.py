@@ -9,6 +9,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+# Prefect's INFO lines (flow run started/finished, temporary server stopping at exit) add nothing
+# to test output, and the last one is written after pytest closed the captured stream.
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
 import flows  # noqa: E402,F401  - sets Prefect's environment defaults first
 
 SHARED = ROOT.parent / "shared"

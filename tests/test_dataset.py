@@ -102,3 +102,15 @@ def test_oversized_and_empty_inputs_get_rows_not_exceptions():
     assert big.document["status"] == "error" and "limit" in big.document["error"]
     empty = process_document(b"   ", source="e.html")
     assert empty.document["status"] == "empty" and empty.document["warnings"]
+
+
+def test_failed_refresh_keeps_last_good_row(tmp_path):
+    commit(tmp_path, [_doc("a", "http://x/a.html")], [_ind("a", "http://x/a.html")])
+    failed = _doc("err", "http://x/a.html")
+    failed.update(status="error", error="fetch: HTTPError: 500 Internal Server Error", main_text="")
+    commit(tmp_path, [failed], [])
+    docs = read_table(tmp_path, "documents").to_pylist()
+    assert [d["doc_id"] for d in docs] == ["a"]
+    assert docs[0]["status"] == "ok"
+    assert docs[0]["warnings"][-1].startswith("refresh_failed: ") and "500" in docs[0]["warnings"][-1]
+    assert read_table(tmp_path, "indicators").num_rows == 1

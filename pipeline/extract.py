@@ -1,0 +1,1183 @@
+"""Indicator extraction: every number in a report, with what it counts, exactly grounded.
+
+``extract_indicators(text) -> list[Indicator]``.  Field semantics follow ../shared/CONTRACT.md and
+the labelling rules of ../shared/gold-dev/README.md.
+
+How it works (all matching happens on a normalised copy, see normalize.py, and every offset is
+mapped back so that ``text[start:end]`` is the reported surface):
+
+1. Lines are classified: headings (一、 / (一) / 1. levels) build the ``section`` path; page
+   furniture (metadata tables with ``|``, visit counters) is skipped; TAB lines are table rows.
+2. Numeral cores (Arabic or Chinese, 百分之/分之 forms) are found with one regex; each core is read
+   to the right (range, magnitude, 余/多, unit from lexicons/units.txt, 左右/以上) and to the left
+   (约/近/超过, 达/为, change words from lexicons/changes.tsv).
+3. Non-indicators are dropped by linguistic rules: dates and durations (年/月/日), ordinals (第…
+   except ranks), document numbers (〔〕, 号), names (《…》, letters: PM2.5, +: 1+7), hotlines and
+   other unit-less numbers followed by text, list markers, thresholds (80岁以上的), descriptors
+   (24小时全天候), Chinese numerals without a countable context (三项制度, 十四五, 一网通办).
+4. The subject is the local clause text before the number (scope, period and linking words
+   trimmed), or the noun phrase after it (258名分散供养特困人员), or, for 增长5.2% / 占比 / 分别
+   lists, the subject of the previous mention(s) in the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .model import Indicator
+from .normalize import normalize_with_map, map_span
+from .numerals import parse_numeral, magnitude_of, CN_DIGITS, tidy_decimal
+from . import segment
+
+__all__ = ["extract_indicators"]
+
+_LEX = Path(__file__).with_name("lexicons")
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+
+def _read_lexicon(name: str) -> list[list[str]]:
+    rows = []
+    for line in (_LEX / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _lexicons():
+    units = {}
+    for row in _read_lexicon("units.txt"):
+        units[row[0]] = row[1] if len(row) > 1 else "count"
+    quals = {"before": {}, "after": {}, "inside": {}}
+    for word, pos, meaning in _read_lexicon("qualifiers.tsv"):
+        quals[pos][word] = meaning
+    changes = {w: d for w, d in _read_lexicon("changes.tsv")}
+    return units, quals, changes
+
+
+def _longest(table, s: str, i: int, maxlen: int = 8) -> Optional[str]:
+    """Longest key of ``table`` that starts at s[i]."""
+    for L in range(min(maxlen, len(s) - i), 0, -1):
+        if s[i:i + L] in table:
+            return s[i:i + L]
+    return None
+
+
+def _longest_ending(table, s: str, j: int, lo: int = 0, maxlen: int = 6) -> Optional[str]:
+    """Longest key of ``table`` that ends at s[j] (exclusive) and starts at or after ``lo``."""
+    for L in range(min(maxlen, j - lo), 0, -1):
+        if s[j - L:j] in table:
+            return s[j - L:j]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns (on normalised text: ASCII digits and punctuation, simplified characters)
+
+_CN_DIG = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_ALL = _CN_DIG + "十百千万亿拾佰仟"
+_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:,?\.\d+)?"
+_CORE_RE = re.compile(
+    rf"(?P<pct>百分之|千分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?))")
+_MAG = "十百千万亿"
+_RANGE_SEP = re.compile(r"\s?(?:-|~|—|–|至|到)\s?")
+_STOP_AFTER = set(",;:。!?、)]”’》|\t\n")
+
+# Time words right after a number make it a date, time or period, never an indicator.
+_TIME_AFTER = ("年", "月", "日", "号", "时", "周年", "世纪", "个月", "多年", "余年", "多月",
+               "个多月", "届", "点钟", "代", "后")
+# Measure words that only make sense as durations; with text right after them they describe
+# something (24小时全天候, 15分钟生活圈) rather than measure it.
+_DURATION_UNITS = {"天", "小时", "个小时", "分钟", "秒", "周", "个工作日", "工作日"}
+# Service numbers (12345 hotline, 12306, 110/119/120/122, 96xxx, 400…) are names, not quantities.
+_SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}")
+# Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
+_RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|位于|保持|全省|全市|全国|全区|全县|全州|"
+                          r"全盟|省内|市内|中)[^,。;]{0,6}$")
+# Page furniture lines.
+_FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
+                        r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
+                        r"联系电话|传真|邮编|地址:|责编|来源:")
+_HEADING_RES = (
+    (1, re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")),
+    (2, re.compile(r"^\s*[(\(][一二三四五六七八九十]{1,3}[)\)]")),
+    (3, re.compile(r"^\s*\d{1,2}[.、](?!\d)")),
+    (4, re.compile(r"^\s*[(\(]\d{1,2}[)\)]")),
+)
+_PERIOD_RE = re.compile(
+    r"(?:截至|截止|截止到)[^,。;]{0,14}?(?:年底|年末|月底|月末|底|末|日|月)"
+    r"|(?:\d{4}年(?:度)?)?(?:\d{1,2}月?(?:-|—|至)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?)"
+    r"|\d{4}年(?:度)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度)?"
+    r"|全年|上半年|下半年|前三季度|第?[一二三四]季度|年末|年底|本月|当月|今年|去年|上年|一年来"
+    r"|过去五年|近五年|今年以来")
+
+# Words trimmed from the start of a subject: scope, period and connective words.
+_LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据快报统计 经初步核算 全年 全省 全市 全县 全区 全州
+全乡 全镇 全国 全街道 全盟 本月 当月 今年 去年 上年 上半年 下半年 前三季度 一季度 二季度 三季度 四季度
+第一季度 第二季度 第三季度 第四季度 年末 年底 年初 截至目前 目前 当前 累计 共 共计 合计 总计 全年累计
+以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成""".split(),
+                     key=len, reverse=True)
+_LEAD_RE = re.compile(
+    r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
+    r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
+    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})?月(?:份|底|末)?|\d{1,2}日|年|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
+    r"比去年|比上月)|"
+    + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
+_TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合计 总计 有 约 计 分别 分别为 分别达 分别达到 均
+同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
+与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
+控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为
+仅 约为""".split(),
+                      key=len, reverse=True)
+_TRAIL_RE = re.compile(r"(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + r"|[\s,、:“])$")
+# Comparison-only prefixes: the subject is the previous mention's.
+_COMPARE_ONLY = re.compile(r"^(?:同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
+                           r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
+                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|水平)*$")
+# 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
+# mention's; 占预算收入比重45.32% names its own measure.
+_SHARE_OF = re.compile(r"^占(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$")
+_RANK_CUT = re.compile(r"在|居|排名|排位|位居|位列|列|名列")
+_COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|多|少|快|慢)")
+# Connective words between a verb and the number: 达/为/达到 etc.
+_LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别达 分别达到 分别 共 共计 合计 累计 仅为 仅 总计 "
+                      "保持 计 有 已达 已 高达 多达 创".split(), key=len, reverse=True)
+_LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
+# Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
+# 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
+_CN_PERSON_UNITS = ("名", "位")
+_ADMIN_UNITS = ("省", "市", "县", "区", "乡", "镇", "村")
+_YEAR_LIKE = range(1900, 2101)
+
+
+# --------------------------------------------------------------------------------------------
+# Mentions
+
+
+@dataclass
+class _Mention:
+    vs: int                      # value span (norm offsets)
+    ve: int
+    value: Decimal
+    value_high: Optional[Decimal] = None
+    unit: str = ""
+    unit_parts: list = field(default_factory=list)   # norm spans forming unit_text
+    kind: str = "count"
+    end: int = 0                 # end of the whole mention (unit, trailing qualifier)
+    pre: int = 0                 # start of qualifier/link/change words before the number
+    qualifier: Optional[str] = None
+    change: Optional[str] = None
+    notes: list = field(default_factory=list)
+    clause: tuple = (0, 0)
+    sentence: tuple = (0, 0)
+    subj: Optional[tuple] = None  # (start, end) norm offsets
+    span_start: int = 0
+    fenbie: bool = False
+    level: bool = False
+    has_own_subject: bool = False
+    bound_end: int = 0           # where the next mention's clause text starts (after a trailing subject)
+
+
+class _Ctx:
+    """Per-document state: normalised text and helpers."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.norm, self.offsets = normalize_with_map(text)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _in_brackets(s: str, i: int, line_start: int) -> bool:
+    """True if position i is inside 《…》 or 〔…〕 / [..] on its line (names, document numbers)."""
+    seg = s[line_start:i]
+    for o, c in (("《", "》"), ("〔", "〕"), ("[", "]"), ("〈", "〉")):
+        if seg.rfind(o) > seg.rfind(c):
+            return True
+    return False
+
+
+def _parse_unit(s: str, i: int, units) -> tuple[Optional[str], int]:
+    """Unit (possibly compound with '/') starting at s[i] -> (unit, end)."""
+    u = _longest(units, s, i, 7)
+    if u is None:
+        # ASCII unit words (km, kg, TEU) are rare; letters are otherwise names (PM2.5, A级)
+        return None, i
+    j = i + len(u)
+    # compound units: 元/人/月, 元/平方米 (lexicon entries already cover the frequent ones)
+    while j < len(s) and s[j] == "/":
+        v = _longest(units, s, j + 1, 5)
+        if v is None:
+            break
+        u = u + "/" + v
+        j = j + 1 + len(v)
+    return u, j
+
+
+def _read_core(m: re.Match) -> tuple[Decimal, str]:
+    """Value of a numeral core match -> (value, 'ar'|'cn')."""
+    if m.group("ar") is not None:
+        return parse_numeral(m.group("ar")), "ar"
+    return parse_numeral(m.group("cn")), "cn"
+
+
+def _cn_ok(core: str) -> bool:
+    """A Chinese numeral core that contains at least one digit character (not 百姓, 千方百计)."""
+    return any(c in CN_DIGITS for c in core) or core.startswith("十")
+
+
+def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False) -> list[_Mention]:
+    """All indicator mentions whose value lies in norm[lo:hi] (one sentence)."""
+    s = ctx.norm
+    units, quals, changes = _lexicons()
+    out: list[_Mention] = []
+    consumed = lo
+    for m in _CORE_RE.finditer(s, lo, hi):
+        cs, ce = m.start(), m.end()
+        if cs < consumed:
+            continue
+        pct = m.group("pct")
+        is_ar = m.group("ar") is not None
+        core = m.group("ar") if is_ar else m.group("cn")
+        if not is_ar:
+            if not _cn_ok(core):
+                continue
+        mention = _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
+        if mention is None:
+            continue
+        consumed = mention.end
+        out.extend(mention if isinstance(mention, list) else [mention])
+    return out
+
+
+def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell):
+    s = ctx.norm
+    cs, ce = m.start(), m.end()
+    pct = m.group("pct")
+    is_ar = m.group("ar") is not None
+    core = m.group("ar") if is_ar else m.group("cn")
+    core_s = m.start("ar") if is_ar else m.start("cn")
+    # "\x00" stands for "nothing there" ('' would be `in` every string)
+    prev = s[cs - 1] if cs > lo else "\x00"
+    nxt = s[ce] if ce < hi else "\x00"
+    notes = []
+
+    # ---- left-context exclusions
+    if prev.isascii() and prev.isalpha():
+        return None                                  # PM2.5, SO2, wb001, CJS044
+    if prev in "+＋" or nxt in "+＋":
+        return None                                  # 1+7, 2+26城市
+    if prev == "." and cs - 2 >= lo and s[cs - 2].isdigit():
+        return None                                  # second half of a version/odd number
+    if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
+        return None                                  # dates 2025-05-03, times 16:09, ids
+    if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]):
+        return None                                  # 报告-10篇: a dash, not a minus sign
+    if re.search(r"(?:附件|附表|附图|(?:^|[\s(])表|(?:^|[\s(])图|\d转)$", s[max(line_start, cs - 3):cs]):
+        return None                                  # 附件1, 表1, 图2, extension 转602
+    if prev == "“" and re.match(r"[\d.,]*”", s[ce:ce + 8]):
+        return None                                  # “1433”: a programme name in quotes
+    if is_ar and core.startswith("0") and len(core) > 1 and not core.startswith("0."):
+        return None                                  # 01-19, 01 section numbers
+    if _in_brackets(s, cs, line_start):
+        return None                                  # 《十四五规划》, 〔2025〕19号, [1]
+    if not pct and is_ar and nxt in "-/:" and ce + 1 < hi and s[ce + 1].isdigit() and \
+            not _ratio_context(s, cs, line_start) and not _RANGE_SEP.match(s, ce):
+        return None
+    # list markers at the start of a line: 1.  1、  (1)  01
+    head = s[line_start:cs].strip()
+    if not head and (nxt in ".、)" and not (nxt == "." and ce + 1 < hi and s[ce + 1].isdigit())):
+        return None
+    if prev == "(" and nxt == ")" and not pct:
+        return None                                  # (1) list marker
+    # ---- ordinals and ranks
+    if prev == "第":
+        return _rank(ctx, m, lo, hi, line_start)
+
+    try:
+        value, _ = _read_core(m)
+    except ValueError:
+        return None                                  # 三五 (vague), malformed numerals
+    vs, ve = cs, ce
+    kind = "count"
+    unit = ""
+    unit_parts: list = []
+    value_high = None
+    qualifier = None
+    pos = ce
+
+    if pct:
+        unit = "%" if pct == "百分之" else "‰"
+        unit_parts = [(cs, cs + 3)]
+        kind = "percent"
+    else:
+        # fractions: 三分之一 -> numerator as value, denominator kept in the unit (labelling rule)
+        fm = re.compile(rf"分之([{_CN_DIG}十百]+|\d+)").match(s, ce)
+        if fm and fm.end() <= hi:
+            try:
+                num = parse_numeral(fm.group(1))
+            except ValueError:
+                return None
+            unit = core + "分之"
+            unit_parts = [(core_s, fm.start(1))]
+            value = num
+            ve = fm.end()
+            pos = fm.end()
+            kind = "fraction"
+            notes.append("fraction")
+        else:
+            # ranges: 10-20人, 3至5天, 1~2成, 2000~2500毫米
+            rm = _RANGE_SEP.match(s, ce)
+            if rm and rm.end() < hi:
+                m2 = _CORE_RE.match(s, rm.end())
+                if m2 and not m2.group("pct") and (m2.group("ar") is not None) == is_ar and m2.end() <= hi:
+                    c2 = m2.group("ar") or m2.group("cn")
+                    if is_ar or _cn_ok(c2):
+                        try:
+                            hv = parse_numeral(c2)
+                        except ValueError:
+                            hv = None
+                        if hv is not None and hv > value:
+                            value_high = hv
+                            qualifier = "range"
+                            pos = m2.end()
+                            ve = m2.end()
+    # ---- magnitude, inside qualifier, unit
+    mag_mult = Decimal(1)
+    if not is_ar and not pct and kind != "fraction":
+        # a Chinese core ending in 万/亿 carries its magnitude: split it off for unit_text
+        k = ve
+        while k > cs + 1 and s[k - 1] in "万亿" and value_high is None:
+            k -= 1
+        if k < ve:
+            try:
+                base = parse_numeral(s[cs:k])
+                mag = magnitude_of(s[k:ve])
+                if base * mag == value:
+                    unit_parts.append((k, ve))
+            except ValueError:
+                pass
+    j = pos
+    inside_q = None
+    if kind not in ("fraction",) and not pct:
+        if j < hi and s[j] in "余多" and is_ar:
+            inside_q = s[j]
+            j += 1
+        if is_ar:
+            mk = j
+            while mk < hi and s[mk] in _MAG:
+                mk += 1
+            if mk > j:
+                mag_str = s[j:mk]
+                # 千米 / 千克 / 千瓦 / 百分点: a unit that starts with a magnitude character
+                u_here = _longest(units, s, j, 7)
+                if u_here and len(u_here) > 1 and u_here[0] in _MAG and len(u_here) >= mk - j:
+                    pass
+                else:
+                    try:
+                        mag_mult = magnitude_of(mag_str)
+                    except ValueError:
+                        return None
+                    unit_parts.append((j, mk))
+                    if inside_q is None:
+                        ve = mk          # 1.2万: the magnitude is part of the numeral as written
+                    j = mk
+        if j < hi and s[j] in "余多" and inside_q is None and (is_ar or True):
+            inside_q = s[j]
+            j += 1
+    # time words: years, dates, durations of the 连续N年 kind
+    if s.startswith(_TIME_AFTER, j) and not (s.startswith("后", j) and is_ar):
+        return None                                   # 2024年, 7月份, 连续14个月, 第十届; 80后 kept for Arabic
+    if s.startswith("点", j) and is_ar:
+        return None
+    if s.startswith("岁", j) and re.match(r"岁(?:及)?(?:以上|以下)", s[j:j + 4]):
+        return None                                   # 80岁以上的老人: a threshold in the subject
+    js = j
+    if j < hi and s[j] == " " and j + 1 < hi and not s[j + 1].isdigit():
+        js = j + 1                                    # 0.7 %, 街道 455件
+    u, ue = (None, js)
+    if not pct and kind != "fraction":
+        u, ue = _parse_unit(s, js, units)
+        if u is not None and ue > hi:
+            u, ue = None, js
+    if u is not None:
+        if u.startswith("个") and len(u) > 1 and u not in ("个百分点", "个工作日", "个方面"):
+            # 个村 / 个乡镇 entries exist for segmentation only; the unit is 个
+            pass
+        kind = units.get(u.split("/")[0], "count")
+        unit = u
+        unit_parts.append((js, ue))
+        j = ue
+        if u == "成":
+            # 九成 = 90%; but 成为/成立/成效 are words
+            if j < hi and _is_cjk(s[j]) and not s.startswith(("以上", "左右", "多", "以下", "的"), j):
+                return None
+            value = value * 10
+            if value_high is not None:
+                value_high *= 10
+            unit, kind = "%", "percent"
+    elif pct:
+        j = ve
+    if u in ("分", "秒", "分钟") and re.search(r"[\d一二三四五六七八九十]\s?[时点分]$", s[max(lo, cs - 3):cs]):
+        return None                                   # 12时55分: a clock time
+    # 15%至20%, 2元到3元: a range written with the unit on both sides
+    if u is not None and value_high is None:
+        rm2 = _RANGE_SEP.match(s, j)
+        if rm2:
+            m3 = _CORE_RE.match(s, rm2.end())
+            if m3 and m3.group("ar") is not None and is_ar and s.startswith(s[mag_start_for_range(unit_parts, js):j], m3.end()) \
+                    and m3.end() + (j - mag_start_for_range(unit_parts, js)) <= hi:
+                try:
+                    hv = parse_numeral(m3.group("ar"))
+                except ValueError:
+                    hv = None
+                if hv is not None and hv > value:
+                    value_high = hv
+                    qualifier = "range"
+                    j = m3.end() + (j - mag_start_for_range(unit_parts, js))
+    # Chinese numerals: only in countable contexts
+    if not is_ar and not pct and kind != "fraction":
+        if not _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high):
+            return None
+    # durations used as descriptors: 24小时全天候, 15分钟生活圈
+    if u in _DURATION_UNITS and j < hi and _is_cjk(s[j]) and not s.startswith(("以内", "左右", "以上", "内"), j):
+        return None
+    if u is None and not pct and kind != "fraction":
+        if not _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table_cell,
+                            line_start, inside_q):
+            return None
+        if unit_parts:
+            notes.append("magnitude_only")
+    # trailing qualifier words
+    after_q = None
+    aq = _longest(quals["after"], s, j, 3)
+    if aq and aq not in ("上下",):
+        # 以上/以下 followed by 的 + noun is a threshold inside a subject (亿元以上项目)
+        k = j + len(aq)
+        if aq in ("以上", "以下", "及以上", "及以下") and k < hi and _is_cjk(s[k]) and \
+                not _level_before(s, lo, cs) and kind != "percent":
+            return None
+        after_q = quals["after"][aq]
+        j = k
+    elif aq == "上下" and (j + 2 >= hi or not _is_cjk(s[j + 2])):
+        after_q = "approx"
+        j += 2
+    if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
+            re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$", s[max(lo, cs - 4):cs]) and u not in ("%",):
+        return None                                   # 首个突破13万亿元的省份: a threshold
+    if inside_q:
+        qualifier = qualifier or "more_than"
+    if after_q and qualifier != "range":
+        qualifier = after_q
+    # ---- left context: qualifier, link words, change
+    p = cs
+    before_q = _longest_ending(quals["before"], s, p, lo, 3)
+    if before_q and qualifier is None:
+        qualifier = quals["before"][before_q]
+        p -= len(before_q)
+    elif before_q:
+        p -= len(before_q)
+    level = False
+    fenbie = False
+    changed = None
+    for _ in range(3):
+        lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        if lk:
+            if "分别" in lk:
+                fenbie = True
+            p -= len(lk)
+            continue
+        lv = _longest_ending(_LEVEL_LINK, s, p, lo, 1)
+        if lv and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):
+            level = True
+            p -= 1
+            p -= len(_longest_ending(changes, s, p, lo, 3))
+            break
+        ch = _longest_ending(changes, s, p, lo, 3)
+        # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
+        if ch and not (ch == "增" and s[max(lo, p - 2):p] in ("新增", "递增", "倍增")) and not s.startswith("率", p):
+            changed = changes[ch]
+            p -= len(ch)
+            # qualifier between the change word and the number came first: 下降超过三分之一
+            continue
+        bq = _longest_ending(quals["before"], s, p, lo, 3)
+        if bq and qualifier is None:
+            qualifier = quals["before"][bq]
+            p -= len(bq)
+            continue
+        break
+    if s[p - 2:p] == "分别" if p - 2 >= lo else False:
+        fenbie = True
+        p -= 2
+    if prev == "-" and is_ar and not (cs - 2 >= lo and s[cs - 2].isdigit()):
+        changed = "decrease"                           # -1.16‰: negative value stored positive
+        p = cs - 1
+        notes.append("negative")
+    if s[max(lo, p - 3):p] in ("负增长",):
+        changed = "decrease"
+    mention = _Mention(vs=vs, ve=ve, value=value * mag_mult,
+                       value_high=(value_high * mag_mult if value_high is not None else None),
+                       unit=_bare_unit(unit), unit_parts=unit_parts, kind=kind, end=j, pre=p,
+                       qualifier=qualifier, change=changed, notes=notes, fenbie=fenbie, level=level)
+    if "magnitude_only" in notes and s[j:j + 1].isdigit():
+        mention.notes.append("compound_part")     # 3亿1600万人次 is labelled as two parts
+    return mention
+
+
+def mag_start_for_range(unit_parts: list, js: int) -> int:
+    """Start of the magnitude + unit text (for matching the same unit after a range's upper end)."""
+    return unit_parts[0][0] if unit_parts else js
+
+
+def _bare_unit(u: str) -> str:
+    if u == "百分点":
+        return "个百分点"
+    return u
+
+
+def _level_before(s: str, lo: int, cs: int) -> bool:
+    """保持98%以上的高水平: a level held (labelled) rather than a threshold inside a subject."""
+    return bool(re.search(r"(?:保持|达到|达|稳定在|维持|在|为|占)$", s[max(lo, cs - 4):cs]))
+
+
+def _ratio_context(s: str, cs: int, line_start: int) -> bool:
+    """16.5:26.2:57.3 after 比例/结构/比: the chain of numbers and colons is walked back first."""
+    k = cs
+    while k > line_start and (s[k - 1].isdigit() or s[k - 1] in ".:"):
+        k -= 1
+    return bool(re.search(r"(?:比例|结构|之比|比为|比)[^,。;]{0,4}$", s[max(line_start, k - 12):k]))
+
+
+def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
+    """Chinese numerals are names and slogans more often than quantities (三项制度, 两个责任,
+    一网通办, 十四五): accept them only where the context makes them a count."""
+    if u is None:
+        return False
+    single = len(core) == 1
+    if value_high is not None:
+        return False                                  # 两三个: vague
+    if u == "成":
+        return True
+    if u in _CN_PERSON_UNITS and single:
+        # 安排一名专业律师: a person count with the counted noun right after
+        return j < hi and _is_cjk(s[j]) and s[j] != "数"   # 两位数增长 is a descriptor
+    if u in _ADMIN_UNITS:
+        # 四省九市: place counts written as a pair; single mentions restate a list (玉林三市)
+        return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十][省市县区乡镇村]", s[cs:cs + 4])) or \
+            bool(re.search(rf"[{_CN_DIG}十][省市县区乡镇村]$", s[max(lo, cs - 2):cs]))
+    if single:
+        # 召开专题会议三次。: a single digit with a measure word that closes the clause, after words
+        # naming the activity.  一 is left out (一次/一个 are mostly idiomatic), as are 这/每/前/近 + N.
+        if core == "一" or j < hi and s[j] not in _STOP_AFTER:
+            return False
+        before = s[max(lo, cs - 1):cs]
+        return bool(before) and _is_cjk(before) and before not in "第每这那前近后头首"
+    if core in ("一些", "一半"):
+        return False
+    # multi-character numerals with a measure word: 二十三个, 五百余名, 三千万元
+    return any(c in "十百千万亿拾佰仟" for c in core) or len(core) > 1 and u is not None and \
+        all(c in CN_DIGITS for c in core) and False
+
+
+def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table_cell, line_start,
+                 inside_q) -> bool:
+    """A number without a unit is an indicator only at the end of its clause (计划改造老旧小区440,),
+    in a ratio (16.5:26.2:57.3), in a table cell, or as a bare magnitude (13.57万亿, 3亿1600万)."""
+    if not is_ar:
+        return False
+    nxt = s[j] if j < hi else "\x00"
+    if table_cell:
+        # a bare number filling its cell; a number inside a text cell (二级演员 39) is a list index
+        return not re.search(r"[\u4e00-\u9fff]", s[lo:cs] + s[j:hi])
+    if unit_parts:                                    # bare magnitude: 13.57万亿 / 3亿 (1600万人次)
+        return nxt in _STOP_AFTER or nxt.isdigit() or nxt in " \x00"
+    digits = re.sub(r"\D", "", s[cs:ve])
+    if nxt == ":" or (cs > lo and s[cs - 1] == ":"):
+        return _ratio_context(s, cs, line_start)
+    if cs > lo and s[cs - 1] in "年月日号转":
+        return False                                   # 20252月10 (malformed date)
+    if ve > cs and re.search(r"[-~至到]", s[cs:ve]):
+        return False                                   # a range without unit: dates, page spans
+    if s.startswith(("以内", "以上", "以下", "左右"), j):
+        k = j + 2
+        return k >= hi or s[k] in _STOP_AFTER          # 自然人口增长率控制在6以内
+    if inside_q and nxt not in _STOP_AFTER:
+        # 500多留守老人: 多 + the counted noun
+        return _is_cjk(nxt)
+    if not (nxt in _STOP_AFTER or nxt == "\x00"):
+        return False                                   # 12345热线, 110刑事, 500强
+    if _SERVICE_NUMBER.fullmatch(digits) and "." not in s[cs:ve]:
+        return False                                   # “铁路12306”, 拨打12345
+    if value == value.to_integral_value() and int(value) in _YEAR_LIKE and len(digits) == 4:
+        return False                                   # a bare year
+    if len(digits) >= 7 and "." not in s[cs:ve]:
+        return False                                   # phone numbers
+    # need some words before it in the clause (a subject), not just a bare number in a list
+    before = s[max(lo, line_start):cs]
+    return bool(re.search(r"[\u4e00-\u9fff]", before))
+
+
+def _rank(ctx, m, lo, hi, line_start):
+    """第N after a ranking verb is a rank (居第7位, 排位第五, 全市第一); other 第N are ordinals."""
+    s = ctx.norm
+    cs, ce = m.start(), m.end()
+    if m.group("pct"):
+        return None
+    if not _RANK_BEFORE.search(s[max(lo, cs - 10):cs - 1]):
+        return None
+    core = m.group("ar") or m.group("cn")
+    if m.group("cn") is not None and not _cn_ok(core):
+        return None
+    try:
+        value = parse_numeral(core)
+    except ValueError:
+        return None
+    j = ce
+    unit = ""
+    parts = []
+    if j < hi and s[j] in "位名":
+        unit = s[j]
+        parts = [(j, j + 1)]
+        j += 1
+    # 第一批 / 第一责任人 / 第三次会议: an ordinal followed by a noun
+    if j < hi and _is_cjk(s[j]) and not unit:
+        return None
+    mention = _Mention(vs=cs, ve=ce, value=value, unit=unit, unit_parts=parts, kind="rank", end=j,
+                       pre=cs - 1, notes=["rank"])
+    return mention
+
+
+# --------------------------------------------------------------------------------------------
+# Subjects
+
+
+_LEAD_PUNCT = " \t“”\"'‘’,、:;。()●■◆▲★·•-"
+
+
+# Lead verbs are stripped only when a real phrase (3+ characters) remains: 实现地区生产总值 ->
+# 地区生产总值, but 已完成投资 stays (投资 alone does not say what was counted).
+_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经".split())
+# Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
+# when jieba makes them a token of their own.
+_AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余".split())
+
+
+def _first_token(s: str, a: int, b: int) -> str:
+    toks = segment.tokenize(s, a, min(b, a + 6), pos=False)
+    return toks[0].word if toks else ""
+
+
+def _strip_lead(s: str, a: int, b: int) -> int:
+    """Skip scope, period and connective words (and stray punctuation) at the start of norm[a:b]."""
+    for _ in range(12):
+        a0 = a
+        while a < b and s[a] in _LEAD_PUNCT:
+            # keep an opening quote that starts a quoted name (“人人登台讲法治”活动) and a
+            # parenthesis that is closed inside the phrase
+            if s[a] in "“\"" and s.find("”", a, b) > a:
+                break
+            if s[a] == "(" and s.find(")", a, b) > a:
+                break
+            a += 1
+        m = _LEAD_RE.match(s, a, b)
+        if m and m.end() > a and (b - m.end() >= 3 if m.group() in _VERB_LEAD else True) and \
+                (m.group() not in _AMBIGUOUS_LEAD or _first_token(s, a, b) == m.group()):
+            a = m.end()
+        if a == a0:
+            break
+    if a < b and s[a] in "”)":
+        a += 1
+    return a
+
+
+# Adverbs before the number (仍有3家, 还将, 也达): dropped only when jieba makes them a token, since
+# they also end ordinary words (返还, 首都).
+_TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有")
+
+
+def _strip_trail(s: str, a: int, b: int) -> int:
+    """Drop linking, comparison and scope words (达/为/同比/比上年/的) at the end of norm[a:b]."""
+    for _ in range(8):
+        b0 = b
+        for adv in _TRAIL_ADVERBS:
+            if b - a > len(adv) and s.startswith(adv, b - len(adv)):
+                toks = segment.tokenize(s, max(a, b - 6), b, pos=False)
+                if toks and toks[-1].word == adv:
+                    b -= len(adv)
+                break
+        m = _TRAIL_RE.search(s, a, b)
+        if m and m.start() - a >= 1 and m.end() == b:
+            b = m.start()
+        while b > a and s[b - 1] in " \t,、:;(“":
+            b -= 1
+        if b == b0:
+            break
+    return b
+
+
+def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
+    """Trim scope, period, connective and comparison words from both ends of norm[a:b]."""
+    for _ in range(4):
+        a2 = _strip_lead(s, a, b)
+        b2 = _strip_trail(s, a2, b)
+        if (a2, b2) == (a, b):
+            break
+        a, b = a2, b2
+    return a, b
+
+
+def _drop_long_paren(s: str, a: int, b: int) -> tuple[int, int]:
+    """A long parenthetical in a subject is a scope note: keep the text after it, or before it if
+    nothing follows (全省共有教职工(含其他非学历高等教育机构) -> 教职工)."""
+    i = s.find("(", a, b)
+    while i >= 0:
+        k = s.find(")", i, b)
+        if k < 0:
+            # an unclosed parenthesis: the subject starts after it (住房保障类(793件 keeps 住房保障类)
+            if b - (i + 1) >= 2:
+                return i + 1, b
+            return a, i
+        inner = s[i + 1:k]
+        if (len(inner) >= 5 and any(_is_cjk(c) for c in inner)) or "、" in inner or "," in inner:
+            if b - (k + 1) >= 2:
+                return k + 1, b
+            return a, i
+        i = s.find("(", k, b)
+    return a, b
+
+
+def _refine(s: str, a: int, b: int) -> tuple[int, int]:
+    """Subject-internal clean-ups that need no POS tags."""
+    a, b = _drop_long_paren(s, a, b)
+    # a space between Chinese words is a scrape junction (spam site name, table cell): keep the
+    # part nearest the number
+    k = s.rfind(" ", a, b)
+    if k > a and b - (k + 1) >= 2 and _is_cjk(s[k - 1]) or k > a and b - (k + 1) >= 2 and s[k - 1] == ")":
+        a = k + 1
+    # a quoted label heading the phrase (“执法办案”立案处罚): the words after it name the count
+    if a < b and s[a] == "“":
+        q = s.find("”", a, b)
+        if q > a and b - (q + 1) >= 4:
+            a = q + 1
+    return _clean_subject(s, a, b)
+
+
+_PREP_START = ("在", "对", "向", "为", "经", "通过", "按照", "根据", "围绕", "针对", "从", "由", "面向", "把", "将")
+_MAX_SUBJECT = 14   # clause prefixes longer than this get trimmed with jieba (gold-dev: 90% of gold
+                    # subjects are at most 14 characters)
+
+
+def _outside_brackets(s: str, a: int, pos: int) -> bool:
+    seg = s[a:pos]
+    return seg.count("“") == seg.count("”") and seg.count("(") == seg.count(")")
+
+
+def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
+    """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
+    long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
+    if b - a <= 6:
+        return a, b
+    toks = segment.tokenize(s, a, b)
+    # leading place names and time words (四川省…, 国庆期间…) are scope, not what is counted
+    k = 0
+    while k < len(toks) - 1 and (toks[k].flag == "t" or toks[k].flag == "f" and k > 0 or
+                                 toks[k].flag == "ns" and len(toks[k].word) >= 3 and toks[k].word[-1] in "省市县区州旗盟镇乡村") and \
+            b - toks[k + 1].start >= 3:
+        k += 1
+    if k:
+        a = _strip_lead(s, toks[k].start, b)
+        toks = [t for t in toks if t.start >= a]
+    # 图书馆、文化馆、博物馆累计接待群众: 累计/共 splits the agent from the counted activity
+    for t in toks[1:]:
+        if t.word in ("累计", "共", "共计", "合计") and b - t.end >= 4:
+            a = t.end
+            toks = [x for x in toks if x.start >= a]
+            break
+    if not toks or toks[0].start != a:
+        toks = None
+    if s.startswith(_PREP_START, a):
+        toks = toks or segment.tokenize(s, a, b)
+        if toks and toks[0].flag == "p":
+            for k in range(1, len(toks)):
+                if toks[k].flag.startswith("v") and b - toks[k].start >= 2:
+                    a = toks[k].start
+                    toks = toks[k:]
+                    break
+    if b - a <= _MAX_SUBJECT:
+        return a, b
+    if toks is None:
+        toks = segment.tokenize(s, a, b)
+    cut = None
+    for k in range(1, len(toks)):
+        t = toks[k]
+        if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
+                _outside_brackets(s, a, t.start):
+            cut = t.start
+    if cut is not None:
+        a = cut
+    return a, b
+
+
+def _noun_phrase(s: str, a: int, b: int) -> int:
+    """End of the noun phrase starting at norm[a] (stops at the first verb after a noun)."""
+    e = a
+    for t in segment.tokenize(s, a, b):
+        if (t.flag.startswith("v") or t.flag in ("p", "d", "c", "uj")) and e > a:
+            break
+        if t.flag.startswith("v") and e == a:
+            return a
+        e = t.end
+    return e
+
+
+def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
+                   more_follow: bool = False) -> Optional[tuple[int, int]]:
+    """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
+    a = m.end
+    if a < limit and s[a] == "的":
+        a += 1
+    b = limit
+    for k in range(a, limit):
+        if s[k] in ",;:。!?\n\t(":
+            b = k
+            break
+    if b - a < 2 or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha()):
+        return None
+    np_end = _noun_phrase(s, a, b)
+    if np_end <= a:
+        if not prefix_empty or b - a > 15:
+            return None
+        ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
+    elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty:
+        ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
+    else:
+        ra, rb = a, np_end
+    ra, rb = _clean_subject(s, ra, rb)
+    if rb - ra < 2 or s[ra:rb].endswith("水平"):
+        return None                        # 保持99.94%的历史最高水平: not what is counted
+    return ra, rb
+
+
+def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
+    """The clause text before the number ends in a verb, preposition or 等 (subject comes after)."""
+    if b <= a:
+        return True
+    if s[b - 1] in "等为向对给有了":
+        return True
+    toks = segment.tokenize(s, max(a, b - 8), b)
+    if not toks:
+        return True
+    last = toks[-1]
+    return last.flag.startswith("v") or last.flag in ("p",)
+
+
+# --------------------------------------------------------------------------------------------
+# Document structure
+
+
+def _heading_level(line: str) -> int:
+    for level, rx in _HEADING_RES:
+        if rx.match(line):
+            return level
+    return 0
+
+
+def _heading_text(line: str) -> str:
+    t = line.strip()
+    for sep in "。!?;":
+        k = t.find(sep)
+        if k > 0:
+            t = t[:k]
+    return t[:40]
+
+
+def _period(s: str, a: int, b: int) -> Optional[str]:
+    last = None
+    for pm in _PERIOD_RE.finditer(s, a, b):
+        if pm.group():
+            last = pm.group()
+    return last
+
+
+def extract_indicators(text: str) -> list[Indicator]:
+    """Every indicator mention in ``text`` (plain text, paragraphs separated by newlines, table rows
+    as TAB-separated cells), in text order."""
+    if not text:
+        return []
+    ctx = _Ctx(text)
+    s = ctx.norm
+    results: list[Indicator] = []
+    section: list[tuple[int, str]] = []   # (level, heading text)
+    heading_period: dict[int, Optional[str]] = {}
+    doc_period: Optional[str] = None
+    last_subject: Optional[tuple[int, int]] = None
+    for ls, le in segment.iter_lines(s):
+        line = s[ls:le]
+        if not line.strip():
+            continue
+        if line.count("|") >= 2 or _FURNITURE.search(line.replace(" ", "")[:60]) and len(line) < 200:
+            continue
+        if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
+            continue                      # related-article links under the body: "- 标题|…"
+        lvl = _heading_level(line)
+        if lvl:
+            while section and section[-1][0] >= lvl:
+                section.pop()
+            section.append((lvl, _heading_text(line)))
+            heading_period[lvl] = _period(s, ls, min(le, ls + 40))
+            for k in list(heading_period):
+                if k > lvl:
+                    del heading_period[k]
+        if not any(ch.isdigit() or ch in CN_DIGITS for ch in line):
+            if doc_period is None:
+                doc_period = _period(s, ls, le)
+            continue
+        if "\t" in line:
+            mentions = _table_row(ctx, ls, le)
+        else:
+            mentions = []
+            prev_sent: list[_Mention] = []
+            for ss, se in segment.sentences(s, ls, le):
+                ms = _scan(ctx, ss, se, ls)
+                for mm in ms:
+                    mm.sentence = (ss, se)
+                _assign_subjects(s, ms, ss, se, prev_sent, last_subject)
+                if ms:
+                    prev_sent = ms
+                    for mm in reversed(ms):
+                        if mm.subj:
+                            last_subject = mm.subj
+                            break
+                mentions.extend(ms)
+        hp = None
+        for lvl_k in sorted(heading_period, reverse=True):
+            if heading_period[lvl_k]:
+                hp = heading_period[lvl_k]
+                break
+        for mm in mentions:
+            per = _period(s, mm.sentence[0], mm.vs) or _period(s, ls, mm.sentence[0]) or hp or doc_period
+            ind = _to_indicator(ctx, mm, per, tuple(h for _, h in section))
+            if ind is not None:
+                results.append(ind)
+        if doc_period is None:
+            doc_period = _period(s, ls, le)
+    return results
+
+
+def _table_row(ctx: _Ctx, ls: int, le: int) -> list[_Mention]:
+    """A table row: cells separated by TAB; the first cell names the row (the subject)."""
+    s = ctx.norm
+    cells = []
+    pos = ls
+    for k in range(ls, le + 1):
+        if k == le or s[k] == "\t":
+            cells.append((pos, k))
+            pos = k + 1
+    out = []
+    head = None
+    for ci, (a, b) in enumerate(cells):
+        a2, b2 = a, b
+        while a2 < b2 and s[a2] == " ":
+            a2 += 1
+        while b2 > a2 and s[b2 - 1] == " ":
+            b2 -= 1
+        if b2 <= a2:
+            continue
+        if ci == 0 and not re.fullmatch(r"[\d.,%\s-]+", s[a2:b2]):
+            head = (a2, b2)
+            continue
+        ms = _scan(ctx, a2, b2, ls, table_cell=True)
+        for mm in ms:
+            mm.sentence = (ls, le)
+            mm.clause = (a2, b2)
+            own = _clean_subject(s, a2, mm.pre)
+            if own[1] - own[0] >= 2:
+                mm.subj = own
+            elif head:
+                mm.subj = head
+            mm.span_start = mm.subj[0] if mm.subj and mm.subj[0] >= a2 else mm.vs
+            mm.notes.append("table_cell")
+        out.extend(ms)
+    return out
+
+
+def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
+                     last_subject) -> None:
+    """Subjects, spans and list propagation for the mentions of one sentence."""
+    clause_spans = segment.clauses(s, ss, se)
+
+    def clause_of(pos):
+        for a, b in clause_spans:
+            if a <= pos < b:
+                return a, b
+        return ss, se
+
+    # groups of values joined only by 、/和/及 (分别为11、24、59、35微克/立方米) or by commas after 分别
+    groups: list[list[int]] = []
+    for i, m in enumerate(ms):
+        m.clause = clause_of(m.vs)
+        m.bound_end = m.end
+        if i > 0:
+            gap = s[ms[i - 1].end:m.pre]
+            joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
+                (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie)
+            if joined and m.change in (None, ms[i - 1].change):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    for g in groups:
+        if len(g) < 2:
+            continue
+        last = ms[g[-1]]
+        for i in g:
+            m = ms[i]
+            if not m.unit and last.unit and not m.unit_parts:
+                m.unit, m.kind, m.unit_parts = last.unit, last.kind, list(last.unit_parts)
+                m.notes.append("shared_unit")
+            if m.change is None and ms[g[0]].change is not None:
+                m.change = ms[g[0]].change
+            m.fenbie = ms[g[0]].fenbie
+    for g in groups:
+        first = ms[g[0]]
+        ca, cb = first.clause
+        # the local text: from the clause start, or from where the previous mention ends
+        left = ca
+        for k in range(g[0] - 1, -1, -1):
+            if ms[k].bound_end > ca:
+                left = max(left, ms[k].bound_end)
+            break
+        a1 = _strip_lead(s, left, first.pre)
+        raw = s[a1:first.pre].strip()
+        compare_only = bool(raw) and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1)
+        pa, pb = _clean_subject(s, a1, first.pre)
+        pa, pb = _refine(s, pa, pb)
+        cm = _COMPARATIVE.search(s, pa, pb)
+        if cm and cm.end() == pb:
+            pb = _strip_trail(s, pa, cm.start())   # 收入增幅比全省平均增幅(15.97%)高6个百分点
+        if first.kind == "rank" and pb > pa:
+            rc = _RANK_CUT.search(s, pa, pb)
+            if rc:
+                pb = _strip_trail(s, pa, rc.start())
+                if pb - pa < 2:
+                    pb = pa
+        if compare_only:
+            pa = pb
+        items = None
+        if len(g) > 1 and "、" in s[pa:pb]:
+            parts, k0 = [], pa
+            for k in range(pa, pb + 1):
+                if k == pb or s[k] == "、":
+                    parts.append((k0, k))
+                    k0 = k + 1
+            if len(parts) == len(g):
+                items = [_clean_subject(s, a, b) for a, b in parts]
+        prefix_empty = pb - pa < 1
+        for idx, i in enumerate(g):
+            m = ms[i]
+            m.span_start = pa if pb > pa else a1
+            if items:
+                m.subj = items[idx]
+                if idx > 0:
+                    m.span_start = items[idx][0]
+                continue
+            # subject written after the number: 258名分散供养特困人员, 100%的乡镇, 500多留守老人
+            if len(g) == 1 and m.kind != "rank" and not compare_only:
+                pct_de = m.kind == "percent" and s.startswith("的", m.end)
+                verbal0 = prefix_empty or _prefix_is_verbal(s, left, m.vs)
+                countable = (m.kind == "count" and m.unit) or (m.kind == "measure" and m.unit and verbal0) or \
+                    (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多")
+                if countable or (pct_de and prefix_empty):
+                    limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
+                    more = limit < m.clause[1]
+                    verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs)
+                    after = _subject_after(s, m, min(limit, m.clause[1]), verbal, more)
+                    if after:
+                        m.subj = after
+                        m.bound_end = max(m.end, after[1])
+                        m.span_start = m.vs if prefix_empty else pa
+                        continue
+            if pb > pa:
+                m.subj = _pos_refine(s, pa, pb)
+                continue
+            m.subj = None
+        need = [i for i in g if ms[i].subj is None]
+        if not need:
+            continue
+        # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
+        prev_ms = [x for x in ms[:g[0]] if x.subj] or [x for x in prev_sent if x.subj]
+        if len(need) > 1 and (first.fenbie or compare_only):
+            src = _distinct_subject_mentions(s, prev_ms, len(need))
+            if len(src) == len(need):
+                for k, i in enumerate(need):
+                    ms[i].subj = src[k].subj
+                continue
+        for i in need:
+            if ms[i].kind == "rank":
+                own = [x for x in prev_ms if x.subj[1] <= x.vs]
+                prev_ms = own or prev_ms
+            if prev_ms:
+                ms[i].subj = prev_ms[-1].subj
+            elif last_subject:
+                ms[i].subj = last_subject
+
+
+def _group_fenbie(ms, groups) -> bool:
+    return bool(groups) and ms[groups[-1][0]].fenbie
+
+
+def _distinct_subject_mentions(s, prev_ms, k):
+    """The last k previous mentions with distinct subjects, in text order."""
+    out = []
+    seen = set()
+    for x in reversed(prev_ms):
+        key = s[x.subj[0]:x.subj[1]]
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(x)
+        if len(out) == k:
+            break
+    return list(reversed(out))
+
+
+def _to_indicator(ctx: _Ctx, m: _Mention, period: Optional[str], section: tuple) -> Optional[Indicator]:
+    text, s, offs = ctx.text, ctx.norm, ctx.offsets
+    vs, ve = map_span(offs, m.vs, m.ve)
+    span_a = min(m.span_start, m.vs) if m.span_start is not None else m.vs
+    span_b = max(m.end, m.ve)
+    subj_text, sa, sb = "", None, None
+    if m.subj and m.subj[1] > m.subj[0]:
+        sa, sb = map_span(offs, *m.subj)
+        subj_text = text[sa:sb]
+        # a subject inside the local span widens it; an inherited one stays outside
+        if m.subj[0] >= m.clause[0] and m.subj[1] <= m.clause[1]:
+            span_a = min(span_a, m.subj[0])
+            span_b = max(span_b, m.subj[1])
+    while span_a < span_b and s[span_a] in " \t,、;:":
+        span_a += 1
+    a, b = map_span(offs, span_a, span_b)
+    unit_text = "".join(text[slice(*map_span(offs, x, y))] for x, y in m.unit_parts)
+    sent_a, sent_b = map_span(offs, *m.sentence) if m.sentence[1] > m.sentence[0] else (a, b)
+    notes = list(m.notes)
+    if m.kind == "rank" and "rank" not in notes:
+        notes.append("rank")
+    return Indicator(
+        span_start=a, span_end=b, span_text=text[a:b],
+        value_start=vs, value_end=ve, value_text=text[vs:ve],
+        value=tidy_decimal(m.value), value_high=tidy_decimal(m.value_high) if m.value_high is not None else None,
+        unit=m.unit, unit_text=unit_text,
+        subject=subj_text, subject_start=sa, subject_end=sb,
+        qualifier=m.qualifier, change=m.change, period=period,
+        sentence_start=sent_a, sentence_end=sent_b,
+        section=section, notes=tuple(notes),
+    )

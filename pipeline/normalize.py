@@ -1,0 +1,123 @@
+"""Text folding for extraction, through an offset map back to the original text.
+
+Extraction runs on a normalised copy of the text: NFKC (fullwidth digits, letters and
+punctuation -> ASCII, ideographic space -> space), traditional -> simplified characters
+(lexicons/trad2simp.tsv) and a few explicit overrides.  Offsets are sacred: every offset
+the extractor reports is mapped back through ``offsets`` so that ``text[start:end]`` on the
+ORIGINAL text is the surface that was matched.
+
+``normalize_with_map(text) -> (norm, offsets)``: ``len(offsets) == len(norm) + 1``;
+``offsets[i]`` is the index in ``text`` of the character that produced ``norm[i]`` and
+``offsets[len(norm)] == len(text)``.  Use :func:`map_span` to map a half-open span back.
+Pinyin ruby annotations inlined by scrapers (預(yù)算) are dropped from the normalised copy; a span
+mapped back covers them again, so surfaces stay verbatim.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["normalize_with_map", "map_span", "fold_char", "to_simplified"]
+
+_LEXICON = Path(__file__).with_name("lexicons") / "trad2simp.tsv"
+
+# Characters NFKC would rewrite unhelpfully, with what they become instead.
+_OVERRIDES = {
+    "\ufe30": ":",   # ︰ vertical two-dot leader, used as ratio separator (11.8︰48.3); NFKC gives '..'
+    "\u2236": ":",   # ∶ ratio
+    "\u33a1": "平方米",  # ㎡
+    "\u33a2": "平方公里",  # ㎢
+    "\u2103": "℃",   # keep degree Celsius as one character
+    "\u2030": "‰",
+}
+# Circled / parenthesised digits are list markers; keep them as they are so they never look like
+# quantities after folding.
+_KEEP_RANGES = ((0x2460, 0x24FF), (0x2776, 0x2793))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], dict[int, str]]:
+    """-> (one-to-one translate table, multi-character expansions)."""
+    t2s: dict[int, str] = {}
+    with open(_LEXICON, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            trad, simp = line.rstrip("\n").split("\t")[:2]
+            t2s[ord(trad)] = simp
+    one: dict[int, str] = dict(t2s)
+    multi: dict[int, str] = {}
+    for cp, rep in _OVERRIDES.items():
+        (one if len(rep) == 1 else multi)[ord(cp)] = rep
+    # Fullwidth ASCII block and ideographic space are the common NFKC cases: precompute them.
+    for cp in range(0xFF01, 0xFF5F):
+        one[cp] = chr(cp - 0xFEE0)
+    one[0x3000] = " "
+    return one, multi
+
+
+def fold_char(ch: str) -> str:
+    """The normalised form of one character (may be longer than one character)."""
+    one, multi = _tables()
+    cp = ord(ch)
+    if cp in one:
+        return one[cp]
+    if cp in multi:
+        return multi[cp]
+    if any(a <= cp <= b for a, b in _KEEP_RANGES):
+        return ch
+    n = unicodedata.normalize("NFKC", ch)
+    if not n:
+        return ch  # never drop a character: keeps the map simple and spans contiguous
+    return "".join(one.get(ord(c), c) for c in n)
+
+
+def to_simplified(s: str) -> str:
+    """Traditional -> simplified folding only (same length)."""
+    one, _ = _tables()
+    return s.translate(one)
+
+
+# Pinyin ruby left inline by some scrapes: 預(yù)算, 統(tǒng)計(jì).  A parenthesised syllable with a tone
+# mark right after a Chinese character is dropped from the normalised text (the original keeps it,
+# and spans mapped back include it).
+_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]")
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text``; return the normalised text and the offset map (see module doc)."""
+    one, multi = _tables()
+    fast = text.translate(one)
+    ruby = _RUBY_RE.search(fast) is not None
+    if not ruby and not multi.keys() & {ord(c) for c in fast} and unicodedata.is_normalized("NFKC", fast):
+        # Common case: every character folds to exactly one character.
+        return fast, list(range(len(text) + 1))
+    drop = bytearray(len(text))
+    if ruby:
+        for m in _RUBY_RE.finditer(fast):
+            drop[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if drop[i]:
+            continue
+        rep = fold_char(ch)
+        parts.append(rep)
+        offsets.extend([i] * len(rep))
+    offsets.append(len(text))
+    return "".join(parts), offsets
+
+
+def map_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a half-open span of the normalised text back to the original text.
+
+    The start maps to the original character that produced ``norm[start]``; the end to one past
+    the original character that produced ``norm[end - 1]`` (so expansions such as ㎡ -> 平方米 are
+    covered whole).  An empty span maps to an empty span.
+    """
+    if end <= start:
+        s = offsets[start]
+        return s, s
+    return offsets[start], offsets[end - 1] + 1

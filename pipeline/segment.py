@@ -1,0 +1,137 @@
+"""jieba set-up, sentence/clause splitting and POS tokenisation, all with character offsets.
+
+jieba is loaded lazily, once per process, into a private ``jieba.Tokenizer`` (the global
+``jieba.dt`` is left untouched) with the user dictionary ``lexicons/userdict.txt``; jieba's
+logger is kept at WARNING so loading prints nothing.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+__all__ = ["Token", "get_tokenizer", "get_pos_tokenizer", "sentences", "clauses", "tokenize", "cut"]
+
+_USERDICT = Path(__file__).with_name("lexicons") / "userdict.txt"
+_LOCK = threading.Lock()
+
+# Sentence ends: 。！？!? ; and line breaks.  Semicolons end a sentence too: in these reports they
+# separate list items that each carry their own subject.
+_SENT_END = re.compile(r"[。！？!?;；]+|\n")
+# Clause separators inside a sentence.
+_CLAUSE_END = re.compile(r"[,，:：;；。！？!?\t\n]")
+
+
+class Token(NamedTuple):
+    word: str
+    flag: str   # jieba.posseg tag ('n', 'v', 'm', 'q', ...); '' from tokenize(pos=False)
+    start: int
+    end: int
+
+
+def _quiet() -> None:
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+@lru_cache(maxsize=1)
+def get_tokenizer():
+    """The process-wide jieba tokenizer with our user dictionary (built on first use)."""
+    with _LOCK:
+        import jieba
+        _quiet()
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        # jieba.load_userdict does not accept comment lines: feed it the entries only.
+        for line in _USERDICT.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split()
+            word = parts[0]
+            freq = int(parts[1]) if len(parts) > 1 else None
+            tag = parts[2] if len(parts) > 2 else None
+            tk.add_word(word, freq, tag)
+        return tk
+
+
+@lru_cache(maxsize=1)
+def get_pos_tokenizer():
+    """jieba.posseg tokenizer sharing :func:`get_tokenizer`'s dictionary."""
+    import jieba.posseg as pseg
+    tk = get_tokenizer()
+    pt = pseg.POSTokenizer(tk)
+    # POSTokenizer reads tags of user words from its own table: register ours.
+    for line in _USERDICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and not line.startswith("#"):
+            pt.word_tag_tab[parts[0]] = parts[2]
+    return pt
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(s, e)`` in ``text[start:end]``, ends including the terminator; blanks skipped."""
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        if text[pos:m.end()].strip():
+            out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Clause spans (separators excluded) in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def cut(text: str) -> list[str]:
+    """Plain segmentation with our dictionary (no HMM for unknown words: stable, faster)."""
+    return get_tokenizer().lcut(text, HMM=False)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, pos: bool = True) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets; with ``pos`` the jieba.posseg tags."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    out: list[Token] = []
+    i = start
+    if pos:
+        for w in get_pos_tokenizer().lcut(chunk, HMM=False):
+            out.append(Token(w.word, w.flag, i, i + len(w.word)))
+            i += len(w.word)
+    else:
+        for w in get_tokenizer().lcut(chunk, HMM=False):
+            out.append(Token(w, "", i, i + len(w)))
+            i += len(w)
+    return out
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, line terminators excluded (handles \\r\\n)."""
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        e = n if nl < 0 else nl
+        s_end = e - 1 if e > pos and text[e - 1] == "\r" else e
+        yield pos, s_end
+        if nl < 0:
+            break
+        pos = nl + 1

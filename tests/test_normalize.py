@@ -1,0 +1,50 @@
+"""Normalisation through an offset map: folded text for matching, offsets back to the original."""
+from hypothesis import given, settings, strategies as st
+
+from pipeline.normalize import map_span, normalize_with_map, to_simplified
+
+
+def test_fullwidth_and_traditional():
+    text = "增長３２．６２％，收入１７０，０２４萬元"
+    norm, offs = normalize_with_map(text)
+    assert norm == "增长32.62%,收入170,024万元"
+    assert len(offs) == len(norm) + 1 and offs[-1] == len(text)
+    i = norm.index("170")
+    a, b = map_span(offs, i, i + len("170,024万"))
+    assert text[a:b] == "１７０，０２４萬"
+
+
+def test_expansions_map_back_whole():
+    text = "面积120㎡,比例16.5︰26.2"
+    norm, offs = normalize_with_map(text)
+    assert "120平方米" in norm and "16.5:26.2" in norm
+    i = norm.index("平方米")
+    assert text[slice(*map_span(offs, i - 3, i + 3))] == "120㎡"
+
+
+def test_list_markers_kept():
+    norm, _ = normalize_with_map("①提高效率")
+    assert norm.startswith("①")
+
+
+def test_ruby_pinyin_dropped_but_surface_kept():
+    text = "地方公共財政預(yù)算收入完成"
+    norm, offs = normalize_with_map(text)
+    assert norm == "地方公共财政预算收入完成"
+    i = norm.index("预算收入")
+    assert text[slice(*map_span(offs, i, i + 4))] == "預(yù)算收入"
+
+
+def test_to_simplified_same_length():
+    assert to_simplified("億元萬人次兩個") == "亿元万人次两个"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_offsets_monotonic_and_grounded(text):
+    norm, offs = normalize_with_map(text)
+    assert len(offs) == len(norm) + 1 and offs[-1] == len(text)
+    assert all(offs[i] <= offs[i + 1] for i in range(len(offs) - 1))
+    for i in range(len(norm)):
+        a, b = map_span(offs, i, i + 1)
+        assert 0 <= a < b <= len(text)
