@@ -6,8 +6,9 @@ Researchers: ``pipeline.load(out)`` returns the dataset as pandas DataFrames.
 __version__ = "0.1.0"
 
 
-def load(out="outputs"):
-    """Load the current dataset under ``out`` as ``{"documents": df, "indicators": df}``."""
+def load(out="outputs", tables=None):
+    """Load the current dataset under ``out`` as pandas DataFrames:
+    ``{"documents": df, "indicators": df, "sentences": df}`` (``tables`` picks a subset)."""
     from .dataset import load as _load
 
-    return _load(out)
+    return _load(out, tables)

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .decode import decode_bytes, read_text_file
+from .decode import decode_bytes, read_text_file, sniff_binary
 from .model import CleanedDocument
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
@@ -103,6 +103,7 @@ def _spam_rules(kind: str) -> tuple[re.Pattern, ...]:
 _WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENT_PUNCT = re.compile(r"[。！？；，、：]")
+_LETTERS = re.compile(r"[^\W\d_]", re.U)  # letters of any script
 
 
 def _collapse(s: str) -> str:
@@ -152,24 +153,148 @@ def _tag(el) -> str:
     return t if t.__class__ is str else ""
 
 
-_HTML_PARSER = etree.HTMLParser(remove_pis=True, no_network=True, recover=True)
+class NotHTMLError(ValueError):
+    """The input is a binary file (image, PDF, archive, Office file ...), not a page.
+
+    The only exception ``clean_html`` raises on purpose; ``pipeline.process.process_document`` records
+    it on the document (``status="error"``, ``error="clean: NotHTMLError: <format> ..."``)."""
 
 
-def parse_html(text: str):
+# Parser safety (issue 7).  libxml2's HTML parser never loads DTDs, never expands entities declared
+# in the document and never executes scripts; the options below make the rest explicit:
+#   no_network=True    no URL is ever fetched (DTDs, XIncludes, entities);
+#   remove_pis=True    processing instructions (<?xml-stylesheet …?>) are dropped;
+#   huge_tree=False    by default: libxml2 then caps nesting at 256 levels (our linearizer recurses
+#                      once per level, Python's limit is 1000) and any single buffer at 10 MB.
+# The 10 MB buffer cap silently truncates legitimate big pages (Word exports with inline base64
+# images reach 20 MB), so a page that hits it is re-parsed with huge_tree=True.  Memory stays bounded
+# by the input size, which ``process.MAX_DOCUMENT_BYTES`` caps before parsing; the depth limit is then
+# re-checked on the tree (MAX_DEPTH) since huge_tree raises libxml2's own cap to 2048.
+# Document-type declarations are removed before parsing (``_prepare``): an internal subset
+# (<!DOCTYPE x [<!ENTITY …>]>: billion laughs, XXE) is never handed to any parser, and html5lib's
+# lxml tree builder would otherwise re-parse the doctype with lxml's *XML* parser.
+_PARSER_OPTS = dict(remove_pis=True, no_network=True, recover=True, remove_comments=False)
+MAX_DEPTH = 256
+_HUGE_LIMIT = re.compile(r"Buffer size limit|huge text node|too long|XML_PARSE_HUGE", re.I)
+
+
+def _new_parser(huge: bool = False):
+    # a fresh parser per document: its error_log is read afterwards, and flows parse in threads
+    return etree.HTMLParser(huge_tree=huge, **_PARSER_OPTS)
+
+
+_XML_DECL_RX = re.compile(r"^\s*<\?xml[^>]*>")
+# <!DOCTYPE …> with an optional internal subset [...]; the subset may span lines and hold '>'
+_DOCTYPE_RX = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.I | re.S)
+_ENTITY_DECL = re.compile(r"<!ENTITY\b", re.I)
+_STRIP_SCRIPTS = re.compile(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->")
+_OPEN_TAG = re.compile(r"<(div|table|tr|td|ul|ol|span|font|section|article|b|strong|a|center)\b[^>]*?(/?)>", re.I)
+_CLOSE_TAG = re.compile(r"</(div|table|tr|td|ul|ol|span|font|section|article|b|strong|a|center)\s*>", re.I)
+
+
+def _prepare(text: str, warnings: list[str]) -> str:
+    """Make page text safe and parseable; every change that can matter is reported in ``warnings``."""
+    text = _XML_DECL_RX.sub("", text, count=1)
+    head = text[:65536]
+    m = _DOCTYPE_RX.search(head)
+    if m and m.group(1):
+        n = len(_ENTITY_DECL.findall(m.group(1)))
+        warnings.append(f"doctype_internal_subset: DOCTYPE with an internal subset ({n} entity declarations) "
+                        "removed; entities are never expanded or fetched")
+    if m:
+        text = text[:m.start()] + text[m.end():]
+    if "<!ENTITY" in text or "<!entity" in text:  # stray declarations outside a doctype: inert, drop
+        text = re.sub(r"(?is)<!ENTITY\b[^>]*>", "", text)
+    if "<body" not in head.lower() and "<body" not in text.lower() and re.search(r"(?i)<(html|head|p|div)\b", head):
+        warnings.append("no_body: the page has no <body> tag; everything after <head> was read as the body")
+    nul = text.count("\x00")
+    if nul:
+        text = text.replace("\x00", "")
+        warnings.append(f"nul_bytes: {nul} NUL character{'s' if nul != 1 else ''} removed")
+    low_tail = text[-4096:].lower()
+    if ("</html" not in low_tail and "</body" not in low_tail) and ("<html" in head.lower() or "<body" in head.lower()) \
+            and "</body" not in text.lower() and "</html" not in text.lower():
+        tail = _collapse(text[-40:])
+        warnings.append(f"truncated_html: the page ends without </body> or </html> (incomplete download or "
+                        f"save?); text up to the cut is kept; it ends with {tail!r}")
+    if len(text) < 5_000_000:  # a markup sanity count; skipped on huge pages (cost, not safety)
+        bare = _STRIP_SCRIPTS.sub("", text)
+        opened: dict = {}
+        for mt in _OPEN_TAG.finditer(bare):
+            if not mt.group(2):
+                t = mt.group(1).lower()
+                opened[t] = opened.get(t, 0) + 1
+        for mt in _CLOSE_TAG.finditer(bare):
+            t = mt.group(1).lower()
+            opened[t] = opened.get(t, 0) - 1
+        unclosed = {t: n for t, n in opened.items() if n > 0}
+        if sum(unclosed.values()) >= 3:  # real templates are off by one or two at most
+            detail = ", ".join(f"<{t}>×{n}" for t, n in sorted(unclosed.items(), key=lambda x: -x[1]))
+            warnings.append(f"unclosed_tags: {sum(unclosed.values())} elements never closed ({detail}); "
+                            "the parser closed them where a browser would")
+    return text
+
+
+_FLAT_KEEP = frozenset(("html", "head", "body", "title", "meta", "script", "style", "br", "noscript"))
+
+
+def _flatten(text: str) -> str:
+    """Markup without nesting: block tags become paragraph breaks, inline tags disappear."""
+    def repl(m):
+        tg = m.group(1).lower()
+        if tg in _FLAT_KEEP:
+            return m.group(0)
+        return "<p>" if tg in _BLOCK_TAGS else ""
+    return re.sub(r"</?([a-zA-Z][\w:-]*)\b[^>]*>", repl, text)
+
+
+def _depth(root) -> int:
+    d = mx = 0
+    for ev, _ in etree.iterwalk(root, events=("start", "end")):
+        if ev == "start":
+            d += 1
+            if d > mx:
+                mx = d
+        else:
+            d -= 1
+    return mx
+
+
+def _lxml_parse(text: str, huge: bool = False):
+    """(root or None, error log text)."""
+    parser = _new_parser(huge)
+    try:
+        root = etree.fromstring(text, parser) if text.strip() else None
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    return root, " ".join(str(e) for e in parser.error_log if e.level_name == "FATAL"
+                          or "depth" in str(e).lower() or "limit" in str(e).lower())
+
+
+def parse_html(text: str, warnings: list[str] | None = None):
     """lxml parse; html5lib when libxml2 evidently mis-built the document.
 
     After some malformed markup libxml2 closes the document early and hangs the rest of the page
     off a *second* top-level ``<html>`` element (gov.cn gongbao pages lose their whole body that way);
     that is cheap to see.  html5lib builds the tree like a browser but is pure Python (10-30x
-    slower), so it is only the fallback."""
-    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
-    text = text.replace("\x00", "")
-    try:
-        root = etree.fromstring(text, _HTML_PARSER) if text.strip() else None
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
+    slower), so it is only the fallback.  Resource limits (see the notes above ``_new_parser``):
+    a page over libxml2's 10 MB buffer cap is re-parsed with huge_tree, a page nested deeper than
+    MAX_DEPTH is flattened; both are reported in ``warnings``."""
+    warnings = warnings if warnings is not None else []
+    text = _prepare(text, warnings)
+    root, errors = _lxml_parse(text)
+    if root is not None and _HUGE_LIMIT.search(errors) and "depth" not in errors.lower():
+        root, errors = _lxml_parse(text, huge=True)
+        warnings.append(f"large_page: {len(text):,} characters, over libxml2's 10 MB buffer limit; "
+                        "parsed with huge_tree")
+        if root is not None and "depth" not in errors.lower() and _depth(root) > MAX_DEPTH:
+            errors += " Excessive depth"
+    if "depth" in errors.lower():
+        warnings.append(f"deep_nesting: markup nested deeper than {MAX_DEPTH} levels; the page was flattened "
+                        "to paragraphs (layout and hidden-element rules ignored) so no text is lost")
+        root, errors = _lxml_parse(_flatten(text))
     if root is None:
-        root = etree.fromstring("<html><body></body></html>", _HTML_PARSER)
+        root = etree.fromstring("<html><body></body></html>", _new_parser())
     need_html5 = False
     for sib in root.itersiblings():
         if isinstance(sib.tag, str):
@@ -185,7 +310,15 @@ def parse_html(text: str):
 
         with _w.catch_warnings():
             _w.simplefilter("ignore")  # DataLossWarning about non-XML names (Word's o:p etc.)
-            root = html5lib.parse(text, treebuilder="lxml", namespaceHTMLElements=False).getroot()
+            root5 = html5lib.parse(text, treebuilder="lxml", namespaceHTMLElements=False).getroot()
+        if _depth(root5) > MAX_DEPTH:  # html5lib has no depth limit; the linearizer recurses
+            warnings.append(f"deep_nesting: markup nested deeper than {MAX_DEPTH} levels; the page was "
+                            "flattened to paragraphs")
+            root, _ = _lxml_parse(_flatten(text))
+            root = root if root is not None else etree.fromstring("<html><body></body></html>", _new_parser())
+        else:
+            root = root5
+            warnings.append("parser_fallback: libxml2 lost text after malformed markup; page re-parsed with html5lib")
     return root
 
 
@@ -611,6 +744,30 @@ def _clean_title(s: str | None) -> str:
 _HEADLINE_ATTR = re.compile(r"title|tit\b|biaoti|bt\b|headline|heading")
 
 
+_DATE_ONLY = re.compile(r"^[\s\[【(（]*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)"
+                        r"(\s*\d{1,2}[:：∶]\d{2}([:：∶]\d{2})?)?[\s\]】)）]*$")
+
+
+def _headline_text(el) -> str:
+    """Text of a headline element without the furniture some templates put inside it: a date
+    (``<small class="PBtime">2025-04-03</small>``), a font-size widget or a byline in a child element
+    (Shanghai "Article-title" templates nest all three in the ``<h2>``); and without body paragraphs
+    that an unclosed headline tag swallowed."""
+    parts = [el.text or ""]
+    for ch in el:
+        if _tag(ch):
+            ct = _collapse(" ".join(ch.itertext()))
+            nct = _nfkc(ct)
+            furniture = ct and (_DATE_ONLY.match(nct) or _matches("widget", nct) or _matches("byline", nct)
+                                 or _BYLINE_LABELS.search(nct))
+            # a block of running text inside the headline: an unclosed <h1> swallowed the body
+            swallowed = _tag(ch) in _BLOCK_TAGS and (len(ct) > 80 or re.search(r"[。！？]", ct))
+            if not (furniture or swallowed):
+                parts.append(" ".join(ch.itertext()))
+        parts.append(ch.tail or "")
+    return _clean_title(" ".join(p for p in parts if p))
+
+
 def _find_title(root_body, gov_meta: dict, title_tag: str, site_name: str | None) -> tuple[str | None, str]:
     """(headline, squashed headline).  Meta ArticleTitle when it is shown on the page, else the best
     headline-looking element that agrees with ``<title>``, else the first part of ``<title>``."""
@@ -624,7 +781,7 @@ def _find_title(root_body, gov_meta: dict, title_tag: str, site_name: str | None
             cls, id_ = el.get("class"), el.get("id")
             if not (cls or id_) or not _HEADLINE_ATTR.search(((cls or "") + " " + (id_ or "")).lower()):
                 continue
-        t = _clean_title(" ".join(el.itertext()))
+        t = _headline_text(el)
         if 4 <= len(t) <= 200:
             cands.append((t, tg))
     sq_title_tag = _squash(title_tag)
@@ -1151,6 +1308,11 @@ _JS_BODY = re.compile(r"(document\.write|innerHTML|\$\(|\.html\(|ajax|fetch\(|XM
 
 
 def clean_html(raw: bytes, *, http_charset: str | None = None, url: str | None = None) -> CleanedDocument:
+    """Clean page bytes.  Raises :class:`NotHTMLError` (only) for binary input; any other damage
+    (bad bytes, broken or hostile markup) gives a document with a status and warnings."""
+    kind = sniff_binary(raw)
+    if kind:
+        raise NotHTMLError(f"{kind}, {len(raw):,} bytes: not an HTML page, not parsed")
     dec = decode_bytes(raw, http_charset)
     doc = clean_html_text(dec.text, url=url)
     doc.encoding = dec.encoding
@@ -1160,7 +1322,7 @@ def clean_html(raw: bytes, *, http_charset: str | None = None, url: str | None =
 
 def clean_html_text(html: str, *, url: str | None = None) -> CleanedDocument:
     warnings: list[str] = []
-    root = parse_html(html)
+    root = parse_html(html, warnings)
     gov_meta, other_meta = _read_meta(root)
     title_el = root.find(".//title")
     title_tag = _clean_title("".join(title_el.itertext())) if title_el is not None else ""
@@ -1197,6 +1359,12 @@ def clean_html_text(html: str, *, url: str | None = None) -> CleanedDocument:
     if container is None:
         container, score = _density_container(body, order, title_pos)
         how = "density"
+    if container is None:
+        # no running text anywhere: a page that is only data tables (statistical annexes) keeps them
+        tables = [l for l in page_lines if l.table and l.link_ratio < 0.5]
+        if sum(_cjk_len(l.text) for l in tables) >= 30:
+            container, how = body, "tables"
+            warnings.append(f"tables_only: no running text; {len(tables)} data-table rows kept as the body")
     if container is not None:
         c_start, c_end = order.get(container, 0), _subtree_end(container, order)
         lines = [l for l in page_lines if c_start <= l.pos <= c_end]
@@ -1228,8 +1396,12 @@ def clean_html_text(html: str, *, url: str | None = None) -> CleanedDocument:
     page_links = sum(l.link_chars for l in page_lines)
     n_links = sum(1 for a in body.iter("a") if a.get("href"))
     if page_cjk < 30:
+        letters = len(_LETTERS.findall(page_text))
         if _REDIRECT.search(raw_scripts) or has_refresh:
             status, why = "not_an_article", "redirect stub"
+        elif letters >= 100:
+            status, why = "not_an_article", (f"no Chinese text ({letters:,} letters of visible text in another "
+                                             f"language, {page_cjk} CJK characters); nothing to extract")
         elif n_links >= 3:
             status, why = "not_an_article", "splash/portal page without running text"
         elif raw_scripts.strip():

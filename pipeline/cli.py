@@ -7,6 +7,9 @@
 | extract  | ``pipeline.process.clean_document`` + ``pipeline.extract.extract_indicators`` |
 | query    | ``pipeline.query.query`` |
 | verify   | ``pipeline.verify.verify`` |
+| audit    | ``pipeline.audit.write_audit`` |
+| sample   | ``pipeline.sample.write_sample`` / ``pipeline.sample.score`` |
+| plot     | ``pipeline.plot.plot`` |
 
 Exit status: 0 on success; 1 when an input could not be processed or a check failed; 2 on usage errors.
 """
@@ -195,6 +198,66 @@ def cmd_verify(a) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_audit(a) -> int:
+    from .audit import AuditError, write_audit
+
+    try:
+        path = write_audit(a.out, a.html, doc=a.doc)
+    except AuditError as e:
+        _err(f"error: {e}")
+        return 1
+    print(f"wrote {path} ({path.stat().st_size:,} bytes); open it in a browser (no network needed)")
+    return 0
+
+
+def cmd_sample(a) -> int:
+    from .sample import score, write_sample
+
+    if a.score:
+        try:
+            rep = score(a.score)
+        except (OSError, ValueError) as e:
+            _err(f"error: {e}")
+            return 1
+        print(rep.to_text())
+        return 0 if rep.judged else 1
+    if not a.csv:
+        _err("error: give --csv FILE (draw a sample) or --score FILE (score a filled one)")
+        return 2
+    from .dataset import current_path
+
+    if current_path(a.out) is None:
+        _err(f"error: no dataset under {a.out}: run `python -m pipeline run` first")
+        return 1
+    try:
+        n = write_sample(a.out, a.csv, n=a.n, seed=a.seed)
+    except ValueError as e:
+        _err(f"error: {e}")
+        return 2
+    print(f"wrote {n} sampled indicators to {a.csv}: fill the verdict column (correct / wrong / partial), "
+          f"then run `python -m pipeline sample --score {a.csv}`")
+    return 0 if n else 1
+
+
+def cmd_plot(a) -> int:
+    from .plot import PlotError, plot
+
+    try:
+        path, s, font = plot(a.out, a.key, a.png, unit=a.unit, change=a.change)
+    except PlotError as e:
+        _err(f"error: {e}")
+        return 1
+    pts = sum(len(v) for v in s.points.values())
+    print(f"wrote {path}: {a.key} in {s.unit or '(no unit)'}, {pts} points, {len(s.points)} organizations")
+    if s.skipped_other_units or s.skipped_no_identity:
+        print(f"left out: {s.skipped_other_units} rows in other units, "
+              f"{s.skipped_no_identity} rows without organization/report_year")
+    if font is None:
+        _err("warning: no CJK font found (fc-list :lang=zh is empty): Chinese labels show as boxes; "
+             "install fonts-noto-cjk or fonts-wqy-zenhei")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline",
                                 description="Numeric indicators from Chinese government report pages.")
@@ -212,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--link-pattern", metavar="REGEX", help="article links of a listing: URLs matching REGEX")
     r.add_argument("--min-interval", type=float, metavar="SECONDS",
                    help="politeness: seconds between request starts per host (default 1.0)")
-    r.add_argument("--batch-size", type=int, default=25, help="documents per Prefect task (default 25)")
+    r.add_argument("--batch-size", type=int, default=50, help="documents per Prefect task (default 50)")
     r.add_argument("--refresh", action="store_true",
                    help="re-process every document even when a cached result exists")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -240,15 +303,38 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+")
     e.set_defaults(func=cmd_extract)
 
-    q = sub.add_parser("query", help="SQL over the dataset (tables documents, indicators)")
+    q = sub.add_parser("query", help="SQL over the dataset (tables documents, indicators, sentences)")
     q.add_argument("sql")
     q.add_argument("--out", default=DEFAULT_OUT)
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=cmd_query)
 
-    v = sub.add_parser("verify", help="re-check that every stored indicator grounds in its stored text")
+    v = sub.add_parser("verify", help="re-check offsets, values and main_text against the stored text and raw bytes")
     v.add_argument("--out", default=DEFAULT_OUT)
     v.set_defaults(func=cmd_verify)
+
+    au = sub.add_parser("audit", help="one self-contained HTML review page: texts with highlights, indicator table")
+    au.add_argument("--out", default=DEFAULT_OUT)
+    au.add_argument("--html", required=True, metavar="FILE", help="the page to write")
+    au.add_argument("--doc", metavar="ID", help="only the document whose doc_id starts with ID (or whose source is ID)")
+    au.set_defaults(func=cmd_audit)
+
+    sa = sub.add_parser("sample", help="stratified sample of indicators for manual checking; --score reads it back")
+    sa.add_argument("--out", default=DEFAULT_OUT)
+    sa.add_argument("-n", type=int, default=100, help="rows to draw (default 100)")
+    sa.add_argument("--csv", metavar="FILE", help="write the sample to FILE")
+    sa.add_argument("--seed", type=int, default=0, help="random seed (default 0): same seed, same sample")
+    sa.add_argument("--score", metavar="FILE", help="read a filled sample CSV and report precision")
+    sa.set_defaults(func=cmd_sample)
+
+    pl = sub.add_parser("plot", help="one indicator (indicator_key) over report_year per organization -> PNG")
+    pl.add_argument("key", help="an indicator_key, e.g. 地区生产总值")
+    pl.add_argument("--png", required=True, metavar="FILE")
+    pl.add_argument("--out", default=DEFAULT_OUT)
+    pl.add_argument("--unit", help="the unit to plot (default: the key's most frequent unit)")
+    pl.add_argument("--change", choices=["increase", "decrease"],
+                    help="plot changes (同比增长…) instead of levels")
+    pl.set_defaults(func=cmd_plot)
     return p
 
 

@@ -5,6 +5,7 @@ Layout under the output directory ``OUT`` (see docs/DATASET.md for every column)
     OUT/current -> versions/<version>          symlink, swapped atomically on each commit
     OUT/versions/<version>/documents/year=2024/part-0.parquet
     OUT/versions/<version>/indicators/year=2024/part-0.parquet
+    OUT/versions/<version>/sentences/year=2024/part-0.parquet
     OUT/.lock                                  held while a run commits
 
 Commit protocol: a writer takes ``OUT/.lock`` (``fcntl.flock``), reads the current snapshot, merges
@@ -57,6 +58,10 @@ DOCUMENTS_SCHEMA = pa.schema([
     ("error", pa.string()),
     ("meta", pa.string()),
     ("extractor_version", pa.string()),
+    ("organization", pa.string()),
+    ("organization_source", pa.string()),
+    ("report_year", pa.int32()),
+    ("report_type", pa.string()),
     ("year", pa.int32()),
 ])
 
@@ -71,6 +76,7 @@ INDICATORS_SCHEMA = pa.schema([
     ("unit", pa.string()),
     ("unit_text", pa.string()),
     ("subject", pa.string()), ("subject_start", pa.int64()), ("subject_end", pa.int64()),
+    ("indicator_key", pa.string()),
     ("qualifier", pa.string()),
     ("change", pa.string()),
     ("period", pa.string()),
@@ -80,7 +86,20 @@ INDICATORS_SCHEMA = pa.schema([
     ("year", pa.int32()),
 ])
 
-TABLES = {"documents": DOCUMENTS_SCHEMA, "indicators": INDICATORS_SCHEMA}
+# One row per sentence of every document's main_text (see process.sentence_block): on by default,
+# see docs/DATASET.md for why.
+SENTENCES_SCHEMA = pa.schema([
+    ("doc_id", pa.string()),
+    ("sentence_index", pa.int32()),
+    ("sentence_start", pa.int64()),
+    ("sentence_end", pa.int64()),
+    ("sentence_text", pa.string()),
+    ("section", pa.list_(pa.string())),
+    ("tokens", pa.list_(pa.string())),
+    ("year", pa.int32()),
+])
+
+TABLES = {"documents": DOCUMENTS_SCHEMA, "indicators": INDICATORS_SCHEMA, "sentences": SENTENCES_SCHEMA}
 
 
 class DatasetError(RuntimeError):
@@ -94,6 +113,7 @@ class CommitResult:
     documents: int  # rows in the committed snapshot
     indicators: int
     replaced_documents: int  # rows of the previous snapshot this commit replaced
+    sentences: int = 0
 
 
 def _quantize(v) -> Optional[Decimal]:
@@ -123,7 +143,7 @@ def to_table(name: str, rows: list[dict]) -> pa.Table:
     if name == "indicators":
         cols["value"] = [_quantize(v) for v in cols["value"]]
         cols["value_high"] = [_quantize(v) for v in cols["value_high"]]
-    else:
+    elif name == "documents":
         cols["published"] = [_published(v) for v in cols["published"]]
     return pa.table(cols, schema=schema)
 
@@ -151,9 +171,14 @@ def read_table(out: os.PathLike | str, name: str, *, snapshot: Optional[Path] = 
     return table.select(schema.names).cast(schema)
 
 
-def load(out: os.PathLike | str = "outputs") -> dict:
-    """The current snapshot as pandas DataFrames: ``{"documents": df, "indicators": df}``."""
-    return {name: read_table(out, name).to_pandas() for name in TABLES}
+def load(out: os.PathLike | str = "outputs", tables: Optional[Iterable[str]] = None) -> dict:
+    """The current snapshot as pandas DataFrames: ``{"documents": df, "indicators": df, "sentences": df}``
+    (``tables`` picks a subset: the sentences table is the biggest)."""
+    names = list(tables) if tables is not None else list(TABLES)
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise ValueError(f"unknown table(s) {unknown}; tables are {list(TABLES)}")
+    return {name: read_table(out, name).to_pandas() for name in names}
 
 
 @contextmanager
@@ -230,16 +255,81 @@ def _keep_good_over_failed(new_docs: pa.Table, old_docs: pa.Table) -> tuple[pa.T
     return new_docs, old_docs.filter(pc.invert(good_old)), rescued.column("doc_id").combine_chunks()
 
 
-def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]) -> CommitResult:
+def _block_table(doc_id: str, text: str, year: int, blk: dict) -> pa.Table:
+    """One document's sentences (``process.sentence_block``) as an Arrow table: tokens are split by
+    Arrow (``split_pattern``), never materialised as Python strings."""
+    from .process import TOKEN_SEP
+
+    n = len(blk["starts"])
+    joined = pa.array(blk["tokens"], pa.string())
+    tokens = pc.split_pattern(joined, TOKEN_SEP)
+    tokens = pc.if_else(pc.equal(joined, ""), pa.scalar([], pa.list_(pa.string())), tokens)
+    sections = blk["sections"]
+    return pa.table({
+        "doc_id": pa.array([doc_id] * n, pa.string()),
+        "sentence_index": pa.array(range(n), pa.int32()),
+        "sentence_start": pa.array(blk["starts"], pa.int64()),
+        "sentence_end": pa.array(blk["ends"], pa.int64()),
+        "sentence_text": pa.array([text[a:b] for a, b in zip(blk["starts"], blk["ends"])], pa.string()),
+        "section": pa.array([sections[k] for k in blk["section_ix"]], pa.list_(pa.string())),
+        "tokens": tokens.cast(pa.list_(pa.string())),
+        "year": pa.array([year] * n, pa.int32()),
+    }, schema=SENTENCES_SCHEMA)
+
+
+def _sentences_table(documents: list[dict]) -> pa.Table:
+    """The ``sentences`` rows of ``process_document`` rows (key ``sentences``, a sentence block); a row
+    without that key (built elsewhere, or by an older cached run) gets them derived from main_text."""
+    from .process import sentence_block
+
+    parts: list[pa.Table] = []
+    seen: set = set()
+    for d in documents:
+        if d["doc_id"] in seen:
+            continue
+        seen.add(d["doc_id"])
+        text = d.get("main_text") or ""
+        blk = d.get("sentences")
+        if not isinstance(blk, dict):
+            blk = sentence_block(text)
+        if blk["starts"]:
+            parts.append(_block_table(d["doc_id"], text, d["year"], blk))
+    return pa.concat_tables(parts) if parts else SENTENCES_SCHEMA.empty_table()
+
+
+def _fill_derived(docs: pa.Table, inds: pa.Table, sents: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """Rows of a snapshot written before a derived column or table existed get it computed now:
+    ``indicator_key`` from ``subject``, ``sentences`` from ``main_text`` (documents without any)."""
+    if inds.num_rows and inds["indicator_key"].null_count:
+        from .keys import indicator_key
+
+        keys = [k if k is not None else indicator_key(s)
+                for k, s in zip(inds["indicator_key"].to_pylist(), inds["subject"].to_pylist())]
+        inds = inds.set_column(inds.schema.get_field_index("indicator_key"), "indicator_key",
+                               pa.array(keys, pa.string()))
+    have = set(sents["doc_id"].to_pylist()) if sents.num_rows else set()
+    missing = [d for d in docs.select(["doc_id", "main_text", "year"]).to_pylist()
+               if d["doc_id"] not in have and (d["main_text"] or "").strip()]
+    if missing:
+        sents = pa.concat_tables([sents, _sentences_table(missing)])
+    return inds, sents
+
+
+def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict],
+           sentences: Optional[list[dict]] = None) -> CommitResult:
     """Merge the rows of one run into the dataset under ``out`` and publish a new snapshot atomically.
 
     A document of this run replaces any stored row with the same ``doc_id`` or the same ``source``
-    (a page that changed), together with that row's indicators.
+    (a page that changed), together with that row's indicators and sentences.  ``sentences``
+    defaults to the sentence block each document carries under the key ``sentences``
+    (``process_document``); a document without one gets its sentences derived from ``main_text``.
     """
     out = Path(out)
     new_docs = _dedupe_documents(to_table("documents", documents))
     new_inds = to_table("indicators", indicators)
     new_inds = new_inds.filter(pc.is_in(new_inds["doc_id"], new_docs["doc_id"]))
+    new_sents = _sentences_table(documents) if sentences is None else to_table("sentences", sentences)
+    new_sents = new_sents.filter(pc.is_in(new_sents["doc_id"], new_docs["doc_id"]))
     with _locked(out):
         versions = out / "versions"
         staging_root = out / ".staging"
@@ -249,15 +339,20 @@ def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]
         prev = current_path(out)
         old_docs = read_table(out, "documents", snapshot=prev)
         old_inds = read_table(out, "indicators", snapshot=prev)
+        old_sents = read_table(out, "sentences", snapshot=prev)
         new_docs, old_docs, rescued_ids = _keep_good_over_failed(new_docs, old_docs)
         drop = pc.or_(pc.is_in(old_docs["doc_id"], new_docs["doc_id"]),
                       pc.is_in(old_docs["source"], new_docs["source"]))
         kept_docs = old_docs.filter(pc.invert(drop))
         kept_ids = pa.concat_arrays([kept_docs["doc_id"].combine_chunks(), rescued_ids])
         kept_inds = old_inds.filter(pc.is_in(old_inds["doc_id"], kept_ids))
+        kept_sents = old_sents.filter(pc.is_in(old_sents["doc_id"], kept_ids))
         all_docs = pa.concat_tables([kept_docs, new_docs]).sort_by([("year", "ascending"), ("doc_id", "ascending")])
-        all_inds = pa.concat_tables([kept_inds, new_inds]).sort_by(
-            [("year", "ascending"), ("doc_id", "ascending"), ("value_start", "ascending")])
+        all_inds = pa.concat_tables([kept_inds, new_inds])
+        all_sents = pa.concat_tables([kept_sents, new_sents])
+        all_inds, all_sents = _fill_derived(all_docs, all_inds, all_sents)
+        all_inds = all_inds.sort_by([("year", "ascending"), ("doc_id", "ascending"), ("value_start", "ascending")])
+        all_sents = all_sents.sort_by([("year", "ascending"), ("doc_id", "ascending"), ("sentence_index", "ascending")])
 
         # Names sort by commit time (microseconds; commits are serialised by the lock).
         now = time.time()
@@ -266,6 +361,7 @@ def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]
         stage = staging_root / version
         _write_table(all_docs, stage / "documents")
         _write_table(all_inds, stage / "indicators")
+        _write_table(all_sents, stage / "sentences")
         _fsync_tree(stage)
         final = versions / version
         os.rename(stage, final)
@@ -275,7 +371,7 @@ def commit(out: os.PathLike | str, documents: list[dict], indicators: list[dict]
         shutil.rmtree(staging_root, ignore_errors=True)
         _prune(versions, keep=final.name)
     return CommitResult(version, final, all_docs.num_rows, all_inds.num_rows,
-                        old_docs.num_rows - kept_docs.num_rows)
+                        old_docs.num_rows - kept_docs.num_rows, all_sents.num_rows)
 
 
 def _prune(versions: Path, keep: str) -> None:

@@ -12,7 +12,11 @@ Order of evidence (first conclusive one wins):
 
 Never silent mojibake: a warning (``encoding_mismatch:``, ``encoding_guessed:``,
 ``encoding_replacement:``) is attached whenever the result is not backed by a BOM, a valid declaration
-or valid UTF-8.
+or valid UTF-8.  A UTF-8 page with a few invalid byte sequences (a corrupted download, a GBK fragment
+pasted into a UTF-8 template) stays UTF-8, with the bad bytes replaced by U+FFFD and counted.
+
+``sniff_binary(raw)`` names binary formats (images, PDF, archives, Office files, executables) that
+are not pages at all; the cleaner refuses them instead of decoding noise (see clean.NotHTMLError).
 """
 from __future__ import annotations
 
@@ -130,6 +134,56 @@ def _detect(raw: bytes) -> tuple[str, str] | None:
     return (enc, text) if text is not None else None
 
 
+# Magic numbers of binary formats that turn up where a page was expected (attachments saved with an
+# .html name, error images served instead of a page).  Checked at offset 0 only.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/OFD)"),
+    (b"PK\x05\x06", "ZIP archive (empty)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 document (DOC/XLS/WPS)"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\x00\x00\x01\x00", "ICO image"),
+)
+# Control bytes that never occur in text (TAB, LF, FF, CR and ESC excluded).
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 12, 13, 27))
+
+
+def sniff_binary(raw: bytes) -> str | None:
+    """A short name of the binary format of ``raw``, or None when it may be text.
+
+    Magic numbers first; then the share of control bytes in the first 4 KB (text, including GBK and
+    UTF-8, has none; a page with a few stray NUL bytes stays far below the 10 % threshold).  Bytes with
+    a BOM or the NUL pattern of BOM-less UTF-16 are text."""
+    if not raw or _bom(raw) or _looks_utf16_without_bom(raw):
+        return None
+    for magic, name in _MAGIC:
+        if raw.startswith(magic):
+            return name
+    sample = raw[:4096]
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL))
+    if ctrl > 0.10 * len(sample):
+        return f"binary data ({100 * ctrl // len(sample)}% control bytes)"
+    return None
+
+
+def _mostly_utf8(raw: bytes) -> tuple[str, int] | None:
+    """(text, number of replaced sequences) when ``raw`` is UTF-8 with only a few invalid sequences:
+    at most 8, or at most 1 % of the non-ASCII characters (GBK read as UTF-8 fails almost everywhere)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127) if bad > 8 else 0
+    if bad <= 8 or bad <= 0.01 * non_ascii:
+        return text, bad
+    return None
+
+
 def decode_bytes(raw: bytes, http_charset: str | None = None) -> Decoded:
     """Decode page bytes; see the module docstring for the order of evidence."""
     warnings: list[str] = []
@@ -183,6 +237,17 @@ def decode_bytes(raw: bytes, http_charset: str | None = None) -> Decoded:
             return Decoded(text=gb, encoding="gb18030", source_of_encoding="detected", warnings=warnings)
         warnings.append("encoding_guessed: gb18030 (no declaration, strict decode)")
         return Decoded(text=gb, encoding="gb18030", source_of_encoding="detected", warnings=warnings)
+
+    if declared in (None, "utf-8"):
+        # Declared (or presumably) UTF-8 with a few invalid sequences: keep UTF-8, mark the damage.
+        # Detection would otherwise guess a legacy codec and turn the whole page into mojibake.
+        mu = _mostly_utf8(raw)
+        if mu is not None:
+            text, bad = mu
+            warnings.append(f"encoding_replacement: {bad} invalid utf-8 sequence{'s' if bad != 1 else ''} "
+                            f"replaced by U+FFFD" + (f" (declared {declared_raw}, {declared_src})" if declared else ""))
+            src = declared_src if declared else "detected"
+            return Decoded(text=text, encoding="utf-8", source_of_encoding=src, warnings=warnings)
 
     det = _detect(raw)
     if det is not None:

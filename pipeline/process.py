@@ -27,6 +27,22 @@ TEXT_SUFFIXES = (".txt",)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
+# Extraction cost grows with running text, not markup: a 20 MB page of prose took ~5 min and 1.9 GB
+# (benchmarks/bench_memory.py --text, docs/ROBUSTNESS.md), while real reports run to 10,000-100,000
+# characters.  2 million characters (~1 min of extraction) bounds one document's cost.
+MAX_MAIN_TEXT_CHARS = 2_000_000
+
+# sniff_binary's format names -> media types for the documents.content_type column.
+_MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "PDF": "application/pdf",
+         "ZIP": "application/zip", "OLE2": "application/x-ole-storage", "gzip": "application/gzip",
+         "RAR": "application/vnd.rar", "7z": "application/x-7z-compressed",
+         "ELF": "application/x-executable", "ICO": "image/x-icon"}
+
+
+def _mime_of(kind: str) -> str:
+    return _MIME.get(kind.split()[0], "application/octet-stream")
+
+
 @dataclass
 class ProcessedDocument:
     document: dict
@@ -54,9 +70,12 @@ def clean_document(raw: bytes, *, source: str = "", http_charset: Optional[str] 
         if text.startswith("\ufeff"):
             text = text[1:]
         status = "ok" if text.strip() else "empty"
+        from .clean import spam_warnings_for_text
+
+        # Report text is kept verbatim (offsets index the file), so spam is flagged, not removed.
         return CleanedDocument(title=None, published=None, site_name=None, main_text=text,
                                encoding=decoded.encoding, status=status,
-                               warnings=list(decoded.warnings))
+                               warnings=list(decoded.warnings) + spam_warnings_for_text(text))
     from .clean import clean_html
 
     return clean_html(raw, http_charset=http_charset, url=url)
@@ -118,7 +137,14 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
         "error": None,
         "meta": None,
         "extractor_version": extractor_version(),
+        "organization": None,
+        "organization_source": None,
+        "report_year": None,
+        "report_type": None,
         "year": fetched_at.year,
+        # not a column: the document's sentences in compact form (see sentence_block), turned into
+        # ``sentences`` rows by dataset.commit
+        "sentences": EMPTY_BLOCK,
     }
     if len(raw) > max_bytes:
         doc["status"] = "error"
@@ -127,6 +153,13 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
     if not raw.strip():
         doc["status"] = "empty"
         doc["warnings"].append("empty_document: no bytes to parse")
+        return ProcessedDocument(doc)
+    from .decode import sniff_binary
+
+    kind = sniff_binary(raw)
+    if kind is not None:  # a PDF/image/archive saved or served as a page: recorded, never parsed
+        doc.update(status="attachment", content_type=_mime_of(kind),
+                   warnings=[f"attachment: {kind}, not parsed"])
         return ProcessedDocument(doc)
 
     try:
@@ -145,8 +178,22 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
         meta=json.dumps(cleaned.meta, ensure_ascii=False, sort_keys=True) if cleaned.meta else None,
         year=partition_year(cleaned.published, cleaned.title, fetched_at),
     )
+    try:
+        from .identity import identify
+
+        doc.update(identify(title=cleaned.title, site_name=cleaned.site_name, meta=cleaned.meta, text=text,
+                            published=cleaned.published, warnings=doc["warnings"]).to_dict())
+    except Exception as e:  # noqa: BLE001 - identity is descriptive: never lose the document over it
+        log.warning("identity failed for %s: %s", source, e)
+        doc["warnings"].append(f"identity_failed: {type(e).__name__}: {e}")
     if not text.strip():
         return ProcessedDocument(doc)
+    if len(text) > MAX_MAIN_TEXT_CHARS:
+        doc["status"] = "error"
+        doc["error"] = (f"extract: main text is {len(text):,} characters, over the "
+                        f"{MAX_MAIN_TEXT_CHARS:,}-character limit")
+        return ProcessedDocument(doc)
+    doc["sentences"] = sentence_block(text)
 
     try:
         found = extract_document(text)
@@ -167,6 +214,8 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
 
 
 def indicator_row(ind: Indicator, doc: dict) -> dict:
+    from .keys import indicator_key
+
     row = {
         "doc_id": doc["doc_id"],
         "indicator_id": f"{doc['doc_id'][:16]}:{ind.value_start}:{ind.value_end}",
@@ -176,6 +225,7 @@ def indicator_row(ind: Indicator, doc: dict) -> dict:
         "value": ind.value, "value_high": ind.value_high,
         "unit": ind.unit, "unit_text": ind.unit_text,
         "subject": ind.subject, "subject_start": ind.subject_start, "subject_end": ind.subject_end,
+        "indicator_key": indicator_key(ind.subject),
         "qualifier": ind.qualifier, "change": ind.change, "period": ind.period,
         "sentence_start": ind.sentence_start, "sentence_end": ind.sentence_end,
         "section": list(ind.section), "notes": list(ind.notes),
@@ -196,5 +246,77 @@ def read_error_document(source: str, error: str, *, url: Optional[str] = None,
         "source": source, "url": url, "site_name": None, "title": None, "published": None,
         "fetched_at": fetched_at, "content_type": None, "encoding": None, "raw_bytes": 0,
         "main_text": "", "n_chars": 0, "n_indicators": 0, "status": "error", "warnings": [],
-        "error": error, "meta": None, "extractor_version": extractor_version(), "year": fetched_at.year,
+        "error": error, "meta": None, "extractor_version": extractor_version(),
+        "organization": None, "organization_source": None, "report_year": None, "report_type": None,
+        "year": fetched_at.year, "sentences": EMPTY_BLOCK,
     }
+
+
+def _heading_fns():
+    """The extractor's heading rules, so ``sentences.section`` equals ``indicators.section``."""
+    try:
+        from .extract import _heading_level, _heading_text  # noqa: PLC2701 - same package, same rules
+
+        return _heading_level, _heading_text
+    except ImportError:  # pragma: no cover - extract.py renamed them: a plain fallback
+        rx = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+        return (lambda line: 1 if rx.match(line) else 0), (lambda line: line.strip()[:40])
+
+
+TOKEN_SEP = "\x1f"  # joins a sentence's tokens in a SentenceBlock (ASCII unit separator)
+EMPTY_BLOCK: dict = {"starts": [], "ends": [], "section_ix": [], "sections": [], "tokens": []}
+
+
+def sentence_block(text: str) -> dict:
+    """The sentences of ``main_text`` in a compact, column-wise form that travels with the document row
+    (one list per column, tokens joined by ``TOKEN_SEP``, each heading path stored once) - a few
+    objects per sentence instead of one per token, so a run's rows stay small in memory and in the
+    Prefect result cache.  ``dataset.commit`` turns it into ``sentences`` rows (``document_sentences``
+    gives the same rows as dicts).
+
+    Same splitting as the extractor (``pipeline.segment`` on the normalised copy, offsets mapped back
+    to ``main_text``; a table row is one sentence), the heading path as in ``indicators.section``, and
+    jieba tokens of the normalised sentence (simplified characters, ASCII digits), so a term search
+    finds 統計 and 统计 alike.
+    """
+    from . import segment
+    from .normalize import map_span, normalize_with_map
+
+    blk: dict = {"starts": [], "ends": [], "section_ix": [], "sections": [], "tokens": []}
+    if not text or not text.strip():
+        return blk
+    level_of, heading_text = _heading_fns()
+    norm, offsets = normalize_with_map(text)
+    section: list[tuple[int, str]] = []
+    path_ix = -1
+    for ls, le in segment.iter_lines(norm):
+        line = norm[ls:le]
+        if not line.strip():
+            continue
+        lvl = level_of(line)
+        if lvl or path_ix < 0:
+            if lvl:
+                while section and section[-1][0] >= lvl:
+                    section.pop()
+                section.append((lvl, heading_text(line)))
+            blk["sections"].append([h for _, h in section])
+            path_ix = len(blk["sections"]) - 1
+        spans = [(ls, le)] if "\t" in line else segment.sentences(norm, ls, le)
+        for ss, se in spans:
+            a, b = map_span(offsets, ss, se)
+            blk["starts"].append(a)
+            blk["ends"].append(b)
+            blk["section_ix"].append(path_ix)
+            blk["tokens"].append(TOKEN_SEP.join(
+                t.replace(TOKEN_SEP, "") for t in segment.cut(norm[ss:se]) if t.strip() and t != TOKEN_SEP))
+    return blk
+
+
+def document_sentences(doc_id: str, text: str, year: int, block: Optional[dict] = None) -> list[dict]:
+    """The ``sentences`` rows of one document as dicts: ``doc_id, sentence_index, sentence_start,
+    sentence_end, sentence_text, section, tokens, year`` (see :func:`sentence_block`)."""
+    blk = block if block is not None else sentence_block(text)
+    return [{"doc_id": doc_id, "sentence_index": i, "sentence_start": a, "sentence_end": b,
+             "sentence_text": text[a:b], "section": list(blk["sections"][k]),
+             "tokens": tok.split(TOKEN_SEP) if tok else [], "year": year}
+            for i, (a, b, k, tok) in enumerate(zip(blk["starts"], blk["ends"], blk["section_ix"], blk["tokens"]))]

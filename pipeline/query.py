@@ -1,4 +1,4 @@
-"""SQL over the dataset with DuckDB: views ``documents`` and ``indicators`` on the current snapshot."""
+"""SQL over the dataset with DuckDB: views ``documents``, ``indicators`` and ``sentences`` on the current snapshot."""
 from __future__ import annotations
 
 import os

@@ -15,7 +15,7 @@ from . import __version__
 _HERE = Path(__file__).parent
 # Modules whose behaviour determines the stored main_text and indicators.
 _RULE_MODULES = ("decode.py", "clean.py", "normalize.py", "numerals.py", "segment.py", "extract.py",
-                 "process.py")
+                 "process.py", "identity.py", "keys.py")
 
 
 @lru_cache(maxsize=1)

@@ -316,3 +316,109 @@ def test_txt_is_verbatim_with_line_endings_and_spam_warning(tmp_path):
     assert d.main_text == text  # offsets index the file as read with newline=""
     assert d.title is None and d.published is None
     assert "spam_injection: 星海国际(中国)官方网站" in d.warnings
+
+
+# ---------------------------------------------------------------- headline furniture (haitang sample)
+
+
+def test_headline_with_date_and_font_size_widget_inside_h2():
+    """Shanghai "Article-title" template: the date and the 字号 widget sit inside the headline <h2>
+    (samples/haitang-2025q1-12345-tongbao.html); the title is the headline text only."""
+    page = """<html><head><meta charset="utf-8"><title>示例镇2025年第一季度热线工单办理情况通报</title>
+    <meta name="SiteName" content="示例区人民政府"></head><body><div class="Article">
+    <h2 class="Article-title">示例镇2025年第一季度热线工单办理情况通报
+      <small class="PBtime">2025-04-03</small>
+      <div class="zihao"><div class="through"><span>字号：</span></div>
+        <div class="controls"><a href="#">大</a> <a href="#">中</a> <a href="#">小</a></div></div>
+    </h2>
+    <div id="ivs_content"><p>2025年第一季度，示例镇共受理热线工单1,583件，同比下降7.4%。其中咨询类412件、求助类836件。</p>
+    <p>一季度，全镇工单实际解决率82.6%，市民满意率91.3%，较去年同期分别提升4.2个和2.8个百分点。</p></div>
+    </div></body></html>"""
+    d = clean_html(page.encode("utf-8"))
+    assert d.title == "示例镇2025年第一季度热线工单办理情况通报"
+    assert d.published == "2025-04-03"
+    assert d.main_text.startswith("2025年第一季度，示例镇共受理") and "字号" not in d.main_text
+
+
+def test_haitang_sample_title_is_the_headline_only():
+    d = clean_file(Path(__file__).parent.parent / "samples" / "haitang-2025q1-12345-tongbao.html")
+    assert d.title == "海棠镇2025年第一季度12345市民服务热线工单办理情况通报"
+
+
+def test_unclosed_headline_does_not_swallow_the_first_paragraph():
+    page = ("<html><head><meta charset='utf-8'><title>示例区2024年法治政府建设情况报告</title></head><body>"
+            "<div class='article'><h1>示例区2024年法治政府建设情况报告<div>"
+            "<p>2024年，全区共受理行政复议案件235件，同比增长12.5%。</p>"
+            "<p>全年办结率达到98.6%，群众满意率96%，较上年提高2个百分点。</p></div></div></body></html>")
+    d = clean_html(page.encode("utf-8"))
+    assert d.title == "示例区2024年法治政府建设情况报告"
+    assert d.main_text.split("\n")[0] == "2024年，全区共受理行政复议案件235件，同比增长12.5%。"
+
+
+# ---------------------------------------------------------------- damaged and hostile markup (issue 7)
+
+ARTICLE = "".join(f"<p>第{i}项：2024年，全区共受理行政复议案件{i * 7 + 10}件，同比增长{i}.5%，依法办结率达到百分之九十以上。</p>"
+                  for i in range(4))
+
+
+def _page(body, doctype="<!DOCTYPE html>"):
+    return (f"{doctype}<html><head><meta charset='utf-8'><title>示例区法治政府建设情况报告</title></head>"
+            f"<body><div class='article'>{body}</div></body></html>")
+
+
+def test_doctype_internal_subset_is_removed_and_never_expanded():
+    page = _page(ARTICLE + "<p>&big;&ext;</p>", doctype='<!DOCTYPE html [<!ENTITY big "大大大大">'
+                 '<!ENTITY ext SYSTEM "file:///etc/passwd">]>')
+    d = clean_html(page.encode())
+    assert "大大大大" not in d.main_text and "root:" not in d.main_text
+    assert "第3项" in d.main_text and "]>" not in d.main_text
+    assert any(w.startswith("doctype_internal_subset: DOCTYPE with an internal subset (2 entity") for w in d.warnings)
+
+
+def test_deep_nesting_is_flattened_without_losing_text():
+    d = clean_html(_page("<div>" * 3000 + ARTICLE + "</div>" * 3000).encode())
+    assert d.status == "ok" and "第0项" in d.main_text and "第3项" in d.main_text
+    assert any(w.startswith("deep_nesting:") for w in d.warnings)
+
+
+def test_page_over_libxml2_buffer_limit_is_parsed_whole():
+    img = '<p><img src="data:image/png;base64,' + "A" * 11_000_000 + '"></p>'
+    d = clean_html(_page(ARTICLE[:len(ARTICLE) // 2] + img + ARTICLE).encode())
+    assert "第3项" in d.main_text  # after the 11 MB attribute: lost without huge_tree
+    assert any(w.startswith("large_page:") for w in d.warnings)
+
+
+def test_nul_bytes_removed_with_a_warning():
+    d = clean_html(_page(ARTICLE.replace("全区", "全\x00区")).encode())
+    assert "\x00" not in d.main_text and "全区共受理" in d.main_text
+    assert "nul_bytes: 4 NUL characters removed" in d.warnings
+
+
+def test_truncated_page_keeps_text_and_warns():
+    raw = _page(ARTICLE).encode()
+    d = clean_html(raw[:raw.index("第3项".encode())])
+    assert d.status == "ok" and "第2项" in d.main_text
+    assert any(w.startswith("truncated_html:") for w in d.warnings)
+
+
+def test_page_of_only_tables_keeps_the_rows():
+    rows = "".join(f"<tr><td>第{i}类案件</td><td>{i * 3 + 1}件</td></tr>" for i in range(12))
+    page = ("<html><head><meta charset='utf-8'><title>统计表</title></head><body>"
+            f"<table><tr><th>指标</th><th>数值</th></tr>{rows}</table></body></html>")
+    d = clean_html(page.encode())
+    assert d.status == "ok" and "第11类案件\t34件" in d.main_text
+    assert any(w.startswith("tables_only:") for w in d.warnings)
+
+
+def test_non_chinese_page_says_so():
+    body = "".join(f"<p>In {2020 + i} the district handled {200 + i} review cases, up {i}% on the year before.</p>"
+                   for i in range(4))
+    d = clean_html(f"<html><head><title>Report</title></head><body><div>{body}</div></body></html>".encode())
+    assert d.status == "not_an_article" and any("no Chinese text" in w for w in d.warnings)
+
+
+def test_binary_input_raises_the_documented_error():
+    from pipeline.clean import NotHTMLError
+
+    with pytest.raises(NotHTMLError, match="PDF document"):
+        clean_html(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")

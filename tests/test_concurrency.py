@@ -87,3 +87,28 @@ def test_sigkill_mid_commit_keeps_previous_snapshot(tmp_path):
     assert not (out / ".staging").exists()
     ids = read_table(out, "documents").column("doc_id").to_pylist()
     assert len(ids) == len(set(ids))
+
+
+def test_two_concurrent_cli_runs_leave_a_valid_dataset(tmp_path):
+    """Two `python -m pipeline run` processes write the same output at the same time."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    pages = sorted(p for p in SAMPLES.iterdir() if p.suffix == ".html")
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for i, d in enumerate(halves):
+        d.mkdir()
+        for p in pages[i::2]:
+            shutil.copy(p, d / p.name)
+    out = tmp_path / "out"
+    procs = [subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(d), "--out", str(out), "--quiet"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for d in halves]
+    for p in procs:
+        stdout, stderr = p.communicate(timeout=300)
+        assert p.returncode == 0, stdout + stderr
+    docs = read_table(out, "documents")
+    assert sorted(docs.column("source").to_pylist()) == sorted(str(d / p.name) for i, d in enumerate(halves)
+                                                              for p in pages[i::2])
+    assert read_table(out, "indicators").num_rows > 0

@@ -36,7 +36,8 @@ def test_commit_writes_hive_partitions_with_zstd(tmp_path):
     assert snap == res.path
     files = sorted(p.relative_to(snap).as_posix() for p in snap.rglob("*.parquet"))
     assert files == ["documents/year=2023/part-0.parquet", "documents/year=2024/part-0.parquet",
-                     "indicators/year=2023/part-0.parquet", "indicators/year=2024/part-0.parquet"]
+                     "indicators/year=2023/part-0.parquet", "indicators/year=2024/part-0.parquet",
+                     "sentences/year=2023/part-0.parquet", "sentences/year=2024/part-0.parquet"]
     meta = pq.ParquetFile(snap / files[0]).metadata
     assert meta.row_group(0).column(0).compression == "ZSTD"
     inds = read_table(tmp_path, "indicators").to_pylist()

@@ -120,3 +120,35 @@ def test_read_text_file_not_utf8_warns(tmp_path):
     d = read_text_file(p)
     assert d.text == TEXT
     assert d.warnings[0].startswith("encoding_not_utf8")
+
+
+# ---------------------------------------------------------------- damaged bytes (issue 7)
+
+from pipeline.decode import sniff_binary  # noqa: E402
+
+
+def test_a_few_invalid_bytes_in_a_utf8_page_stay_utf8_with_a_count():
+    raw = html(TEXT * 3, '<meta charset="utf-8">').encode("utf-8").replace("统计".encode(), b"\xff\xfe", 1)
+    d = decode_bytes(raw)
+    assert d.encoding == "utf-8" and d.text.count("\ufffd") == 2
+    assert TEXT in d.text  # the other two copies are intact
+    assert d.warnings == ["encoding_replacement: 2 invalid utf-8 sequences replaced by U+FFFD (declared utf-8, meta)"]
+
+
+def test_gbk_bytes_declared_utf8_are_decoded_as_gb18030():
+    d = decode_bytes(html(TEXT, '<meta charset="utf-8">').encode("gbk"))
+    assert TEXT in d.text and d.encoding == "gb18030"
+    assert d.warnings[0].startswith("encoding_mismatch: declared utf-8")
+
+
+def test_sniff_binary():
+    assert sniff_binary(b"\x89PNG\r\n\x1a\n\x00\x00") == "PNG image"
+    assert sniff_binary(b"%PDF-1.4\n") == "PDF document"
+    assert sniff_binary(b"PK\x03\x04" + b"\x00" * 40).startswith("ZIP archive")
+    assert sniff_binary(bytes(range(256)) * 4).startswith("binary data")
+    assert sniff_binary(html(TEXT).encode("utf-8")) is None
+    assert sniff_binary(html(TEXT).encode("gbk")) is None
+    assert sniff_binary(html(TEXT + "\x00" * 3).encode("utf-8")) is None  # a few NULs: still a page
+    assert sniff_binary(codecs.BOM_UTF16_LE + html(TEXT).encode("utf-16-le")) is None
+    assert sniff_binary(html(TEXT).encode("utf-16-le")) is None  # BOM-less UTF-16
+    assert sniff_binary(b"") is None

@@ -37,14 +37,37 @@ def test_every_input_has_a_document_row(run_twice):
     assert any("missing-folder" in p for p in first.problems)
     statuses = dict(query(out, "select source, status from documents")[1])
     assert statuses[[s for s in statuses if s.endswith("empty.txt")][0]] == "empty"
-    assert statuses[[s for s in statuses if s.endswith("broken.html")][0]] in ("error", "not_an_article", "empty")
+    assert statuses[[s for s in statuses if s.endswith("broken.html")][0]] == "attachment"  # PNG bytes saved as .html
 
 
-def test_rerun_is_idempotent(run_twice):
+def test_rerun_is_idempotent_and_served_from_cache(run_twice):
     _, first, second, counts1, counts2 = run_twice
     assert counts1 == counts2
     assert counts1[1] > 0
     assert first.indicators == second.indicators
+    assert first.processed == first.documents and first.cached == 0
+    assert second.processed == 0 and second.cached == second.documents  # cache hits reported
+
+
+def test_refresh_reprocesses_everything(run_twice, tmp_path):
+    out, first, *_ = run_twice
+    again = run_ingest([str(SAMPLES)], out=str(tmp_path), refresh=True)
+    assert again.processed == again.documents > 0 and again.cached == 0
+
+
+def test_run_reports_artifacts(run_twice):
+    out, first, *_ = run_twice
+    assert len(first.per_source) == 1  # the missing folder produced no documents
+    assert sum(r["documents"] for r in first.per_source) == first.documents
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        arts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[first.flow_run_id])))
+    mine = {a.key: a for a in arts}
+    assert {k: a.type for k, a in mine.items()} == {"ingest-summary": "markdown", "ingest-per-source": "table"}
+    assert "not ok:" in mine["ingest-summary"].data and "broken.html" in mine["ingest-summary"].data
 
 
 def test_seed_report_figures_grounded(run_twice):
