@@ -168,6 +168,9 @@ def cmd_query(a) -> int:
 
 def _print_table(cols, rows, max_width: int = 60) -> None:
     def cell(v) -> str:
+        if isinstance(v, Decimal):  # decimal(38,10) columns: 235.0000000000 -> 235
+            v = format(v, "f")
+            v = v.rstrip("0").rstrip(".") if "." in v else v
         s = "NULL" if v is None else str(v)
         s = s.replace("\n", "⏎")
         return s if len(s) <= max_width else s[: max_width - 1] + "…"
