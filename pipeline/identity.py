@@ -191,36 +191,33 @@ def _place(*names: Optional[str]) -> Optional[str]:
     return None
 
 
+# Where titles name the reporting body, tried in order: (pattern, suffix added, report type it needs).
+_TITLE_PATTERNS = (
+    # 关于2024年度鹦鹉街道法治政府建设情况的报告: the name after the year
+    (re.compile(r"^(?:(?:19|20)\d\d)年度?(.{2,24}?)(?=法治|依法|政府信息|政务公开|信息公开|国民经济|统计|预算|决算|"
+                r"审计|工作|情况|年度|政府工作|12345|热线|信访)"), "", None),
+    # 青峰县市场监督管理局2024年法治政府建设情况报告: the name before the year
+    (re.compile(r"^(.{2,30}?)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年"), "", None),
+    # 政府工作报告——2025年1月8日在桐溪县第十八届人民代表大会第五次会议上
+    (re.compile(r"在(.{2,16}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会"), "人民政府", "政府工作报告"),
+    # 汉滨区政府工作报告 (no year)
+    (re.compile(r"^(.{2,24}?)(?:政府工作报告|国民经济和社会发展统计公报|政府信息公开工作年度报告|法治政府建设)"), "", None),
+)
+
+
 def _from_title(title: str, report_type: Optional[str], brands: list[str]) -> Optional[str]:
     t = _squash(title)
     if not t:
         return None
     t = re.sub(r"^关于", "", t)
-    # 关于2024年度鹦鹉街道法治政府建设情况的报告: the name after the year
-    m = re.match(r"^(?:(?:19|20)\d\d)年度?(.{2,24}?)(?=法治|依法|政府信息|政务公开|信息公开|国民经济|统计|预算|决算|审计|"
-                 r"工作|情况|年度|政府工作|12345|热线|信访)", t)
-    if m:
-        got = _plausible(m.group(1), brands)
-        if got:
-            return got
-    # 青峰县市场监督管理局2024年法治政府建设情况报告: the name before the year
-    m = re.match(r"^(.{2,30}?)(?:(?:19|20)\d\d|二[〇○零][〇○零一二三四五六七八九]{2})年", t)
-    if m:
-        got = _plausible(m.group(1), brands)
-        if got:
-            return got
-    # 政府工作报告——2025年1月8日在桐溪县第十八届人民代表大会第五次会议上
-    m = re.search(r"在(.{2,16}?)第[一二三四五六七八九十\d]{1,4}届人民代表大会", t)
-    if m and report_type in (None, "政府工作报告"):
-        got = _plausible(m.group(1) + "人民政府", brands)
-        if got:
-            return got
-    # 汉滨区政府工作报告 (no year)
-    m = re.match(r"^(.{2,24}?)(?:政府工作报告|国民经济和社会发展统计公报|政府信息公开工作年度报告|法治政府建设)", t)
-    if m:
-        got = _plausible(m.group(1), brands)
-        if got:
-            return got
+    for pattern, suffix, only_for in _TITLE_PATTERNS:
+        if only_for and report_type not in (None, only_for):
+            continue
+        m = pattern.search(t)
+        if m:
+            got = _plausible(m.group(1) + suffix, brands)
+            if got:
+                return got
     return None
 
 

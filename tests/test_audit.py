@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import build_dataset, ROOT, SAMPLES
 from pipeline.audit import AuditError, render_audit, write_audit
-from pipeline.dataset import commit
-from pipeline.process import process_document
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -39,19 +37,6 @@ XSS_HTML = ("<html><head><title>&lt;script&gt;window.__xss='ttl'&lt;/script&gt;�
             "235起。</p><p>&lt;img src=x onerror=\"window.__xss=2\"&gt;受理信访事项12件。</p></div></body></html>")
 
 
-def build(out: Path, items) -> Path:
-    docs, inds = [], []
-    for src, raw in items:
-        res = process_document(raw, source=src)
-        docs.append(res.document)
-        inds.extend(res.indicators)
-    commit(out, docs, inds)
-    return out
-
-
-@pytest.fixture(scope="module")
-def samples_out(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("out"), [(str(p), p.read_bytes()) for p in sorted(SAMPLES.glob("*.html"))])
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +44,7 @@ def xss_out(tmp_path_factory):
     src = tmp_path_factory.mktemp("src")
     (src / "xss.txt").write_text(XSS_TEXT, encoding="utf-8")
     (src / "xss.html").write_text(XSS_HTML, encoding="utf-8")
-    return build(tmp_path_factory.mktemp("out"), [(str(src / "xss.txt"), XSS_TEXT.encode()),
+    return build_dataset(tmp_path_factory.mktemp("out"), [(str(src / "xss.txt"), XSS_TEXT.encode()),
                                                    (str(src / "xss.html"), XSS_HTML.encode())])
 
 

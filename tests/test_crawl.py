@@ -8,7 +8,7 @@ from pipeline.crawl import (CrawlOptions, Plan, expand_and_fetch, fetch_planned,
                             main_block_links, normalize_url, pagination_links, parse_html, plan,
                             read_url_file, same_site)
 from pipeline.fetch import FetchConfig, Fetcher
-from tests.httpserver import (LocalSite, add_column, article_html, flaky, listing_html, redirect, slow)
+from tests.httpserver import (add_column, article_html, flaky, listing_html, redirect, slow)
 
 
 def cfg(**kw) -> FetchConfig:
@@ -19,10 +19,6 @@ def cfg(**kw) -> FetchConfig:
     return FetchConfig(**base)
 
 
-@pytest.fixture
-def site():
-    with LocalSite() as s:
-        yield s
 
 
 # -- acceptance ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 import pipeline.fetch as fetch_mod
 from pipeline.fetch import FetchConfig, Fetcher, FetchResult, _retry_after, check_address, parse_content_type
 from pipeline.fetchlog import FetchLog, RawStore
-from tests.httpserver import (PNG_BYTES, LocalSite, article_html, flaky, gzip_bomb, gzip_page, huge,
+from tests.httpserver import (PNG_BYTES, article_html, flaky, gzip_bomb, gzip_page, huge,
                               redirect, slow)
 
 
@@ -23,10 +23,6 @@ def cfg(**kw) -> FetchConfig:
     return FetchConfig(**base)
 
 
-@pytest.fixture
-def site():
-    with LocalSite() as s:
-        yield s
 
 
 @pytest.fixture

@@ -10,30 +10,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import ROOT, SAMPLES
-from pipeline.dataset import commit, current_path, read_table
+from conftest import build_dataset, ROOT, SAMPLES
+from pipeline.dataset import current_path, read_table
 from pipeline.fetchlog import RawStore
-from pipeline.process import process_document
 from pipeline.query import query
 from pipeline.verify import check_value, expected_values, verify
 
 SEED = "yingwu-2024-fazhi.html"
 
 
-def build(out: Path, sources) -> Path:
-    docs, inds = [], []
-    for src, raw, url in sources:
-        res = process_document(raw, source=src, url=url)
-        docs.append(res.document)
-        inds.extend(res.indicators)
-    commit(out, docs, inds)
-    return out
-
-
-@pytest.fixture(scope="module")
-def samples_out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out")
-    return build(out, [(str(p), p.read_bytes(), None) for p in sorted(SAMPLES.glob("*.html"))])
 
 
 def tampered_copy(out: Path, dest: Path, table: str, fn) -> Path:
@@ -137,7 +122,7 @@ def test_fetched_page_rederives_from_the_raw_store(tmp_path):
     raw = (SAMPLES / SEED).read_bytes()
     out = tmp_path / "out"
     RawStore(out / "raw").put(raw)
-    build(out, [("https://www.example.gov.cn/fzzf/1.html", raw, "https://www.example.gov.cn/fzzf/1.html")])
+    build_dataset(out, [("https://www.example.gov.cn/fzzf/1.html", raw, "https://www.example.gov.cn/fzzf/1.html")])
     rep = verify(out)
     assert rep.ok and rep.rederived == 1, rep.to_text()
     # without the stored bytes it is counted as not re-derived, not failed
