@@ -146,20 +146,23 @@ URL_PREFIXES = ("http://", "https://", "@")  # "@file" = a file of URLs, one a l
 def fetch_sources(specs: list[str], out: str, *, allow_private: bool = False, max_pages: int = 50,
                   max_documents: int = 1000, link_pattern: Optional[str] = None,
                   fetch_settings: Optional[dict] = None) -> list[Item]:
-    """Fetch URL sources (pages, column listings, URL files) politely into ``out``'s raw store.
+    """Fetch URL sources (pages, column listings, URL files) politely into ``out``'s raw store
+    (``out`` itself for a local folder; a local cache folder for a URI output, see
+    ``pipeline.dataset.local_state_dir``).
 
     Retries with backoff, rate limits, robots.txt and conditional GETs live in the HTTP client
     (``pipeline.fetch``): per request is where a retry belongs, not around the whole crawl.
     Every failing URL comes back as an Item with its error.
     """
     from pipeline.crawl import CrawlOptions, expand_and_fetch
+    from pipeline.dataset import local_state_dir
     from pipeline.fetch import FetchConfig
 
     cfg = FetchConfig(allow_private=allow_private, **(fetch_settings or {}))
     opts = CrawlOptions(max_pages=max_pages, max_documents=max_documents, link_pattern=link_pattern)
     spec = specs[0] if len(specs) == 1 else "urls"
     items = []
-    for r in expand_and_fetch(specs, out, cfg, opts):
+    for r in expand_and_fetch(specs, local_state_dir(out), cfg, opts):
         url = r.final_url or r.url
         if r.ok:
             items.append(Item(r.url, spec, r.raw, url=url, http_charset=r.http_charset,

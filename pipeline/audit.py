@@ -225,9 +225,8 @@ _JS = r"""
 
 def render_audit(out: os.PathLike | str = "outputs", doc: Optional[str] = None) -> str:
     """The review page as one HTML string (see the module doc)."""
-    from .dataset import current_path
+    from .dataset import current_path, local_state_dir
 
-    out = Path(out)
     if current_path(out) is None:
         raise AuditError(f"no dataset under {out}: run `python -m pipeline run` first")
     docs = read_table(out, "documents").to_pylist()
@@ -259,7 +258,7 @@ def render_audit(out: os.PathLike | str = "outputs", doc: Optional[str] = None) 
                 "warnings": _indicator_warnings(r),
             })
             n += 1
-        href, label = _raw_link(out, d)
+        href, label = _raw_link(local_state_dir(out), d)
         link = (f'<a href="{html.escape(href, quote=True)}">{html.escape(label)}</a>' if href
                 else html.escape(label))
         meta_bits = [

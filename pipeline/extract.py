@@ -17,7 +17,14 @@ mapped back so that ``text[start:end]`` is the reported surface):
    (24小时全天候), Chinese numerals without a countable context (三项制度, 十四五, 一网通办).
 4. The subject is the local clause text before the number (scope, period and linking words
    trimmed), or the noun phrase after it (258名分散供养特困人员), or, for 增长5.2% / 占比 / 分别
-   lists, the subject of the previous mention(s) in the sentence.
+   lists, the subject of the previous mention(s) in the sentence.  General clean-ups with jieba
+   POS tags: comparison bases (较上季度, 高于全市平均, 是Y的N倍, 比Y(N%)高), a period inside the
+   phrase (发放第一季度城市低保金), coordinated or enumerated places (A和B…, 甲村、乙村…), agents
+   and pivot verbs (人民法院受理…, 组织X召开…), verb + object kept whole, a change verb separated
+   by its object (增收村财), level verbs (压缩至), regional breakdowns (桂北偏多1~2成 -> the
+   measure), 分别 over an enumeration in an earlier clause, a bare verb repeating an earlier
+   clause's verb (累计开展20余次), and a measure-naming heading for bodiless figures.
+5. Tables: a header row and a unit column give units (亿元) and %-change columns.
 """
 from __future__ import annotations
 
@@ -105,6 +112,20 @@ _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|�
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
                         r"联系电话|传真|邮编|地址:|责编|来源:")
+
+
+def _is_furniture(line: str) -> bool:
+    """Metadata and counter lines (访问量:12345, 来源:…).  A report sentence that mentions the same
+    words (门户网站全年访问量约286万人次。) is prose: it ends with 。 and has no colon after the word."""
+    head = line.replace(" ", "")[:60]
+    fm = _FURNITURE.search(head)
+    if not fm or len(line) >= 200:
+        return False
+    if "。" in line and not head.startswith(":", fm.end()) and not fm.group().endswith(":"):
+        return False
+    return True
+
+
 _HEADING_RES = (
     (1, re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")),
     (2, re.compile(r"^\s*[(\(][一二三四五六七八九十]{1,3}[)\)]")),
@@ -114,42 +135,62 @@ _HEADING_RES = (
 _PERIOD_RE = re.compile(
     r"(?:截至|截止|截止到)[^,。;]{0,14}?(?:年底|年末|月底|月末|底|末|日|月)"
     r"|(?:\d{4}年(?:度)?)?(?:\d{1,2}月?(?:-|—|至)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?)"
-    r"|\d{4}年(?:度)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度)?"
-    r"|全年|上半年|下半年|前三季度|第?[一二三四]季度|年末|年底|本月|当月|今年|去年|上年|一年来"
+    r"|\d{4}年(?:度)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|末|底|初)?"
+    r"|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|年末|年底|本月|当月|今年|去年|上年|一年来"
     r"|过去五年|近五年|今年以来")
 
 # Words trimmed from the start of a subject: scope, period and connective words.
 _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据快报统计 经初步核算 全年 全省 全市 全县 全区 全州
 全乡 全镇 全国 全街道 全盟 本月 当月 今年 去年 上年 上半年 下半年 前三季度 一季度 二季度 三季度 四季度
 第一季度 第二季度 第三季度 第四季度 年末 年底 年初 截至目前 目前 当前 累计 共 共计 合计 总计 全年累计
-以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成""".split(),
+以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成
+主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 每年 每月
+该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
+每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})?月(?:份|底|末)?|\d{1,2}日|年|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
 _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合计 总计 有 约 计 分别 分别为 分别达 分别达到 均
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
-控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为
+控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
 仅 约为""".split(),
                       key=len, reverse=True)
-_TRAIL_RE = re.compile(r"(?:" + "|".join(map(re.escape, _TRAIL_WORDS)) + r"|[\s,、:“])$")
+# A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
+# of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
+# hotline reports (general Chinese usage, not tuned on any labelled set).
+_CMP_BASE = (r"(?:同比|环比)?(?:比|较|与|由|从)(?:上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年)(?:同期)?(?:平均)?(?:相比)?的?")
+_TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + "|".join(map(re.escape, _TRAIL_WORDS)) + r"|[\s,、:“])$")
 # Comparison-only prefixes: the subject is the previous mention's.
-_COMPARE_ONLY = re.compile(r"^(?:同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
+_COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
-                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|水平)*$")
+                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平)*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
-_SHARE_OF = re.compile(r"^占(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$")
+_SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
+                       # 为年度目标的105% / 相当于全国平均水平的1.2倍: a ratio to a reference
+                       r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$")
 _RANK_CUT = re.compile(r"在|居|排名|排位|位居|位列|列|名列")
-_COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|多|少|快|慢)")
+# X比Y高6个百分点 / 增速高于全市平均0.4个百分点 / 是传统成分的4.46倍: the comparison base and the
+# comparative are cut off, X is what is measured.
+_COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|多|少|快|慢)"
+                          r"|(?:高于|低于|快于|慢于|高出|超出|领先|落后于?)[^,。;]{1,14}?$")
+# 比/较 introducing a comparison base (the last one before the number)
+_CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
+# X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
+_RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
 _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别达 分别达到 分别 共 共计 合计 累计 仅为 仅 总计 "
-                      "保持 计 有 已达 已 高达 多达 创".split(), key=len, reverse=True)
+                      "稳定在 保持在 维持在 控制在 "
+                      "保持 计 有 已达 已 高达 多达 创 调整为 确定为 核定为".split(), key=len, reverse=True)
+# Measure words of items (not sizes): N个以上 + noun after a verb is a count with more_than.
+_ITEM_COUNT_UNITS = frozenset("个 家 项 次 场 所 座 处 条 批".split())
 _LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
@@ -231,6 +272,10 @@ def _read_core(m: re.Match) -> tuple[Decimal, str]:
     return parse_numeral(m.group("cn")), "cn"
 
 
+# 近千人 / 逾百家: a bare 百/千 is a round number only after an approximation word
+_BARE_MAG_BEFORE = re.compile(r"(?:近|将近|接近|逾|超|超过|约)$")
+
+
 def _cn_ok(core: str) -> bool:
     """A Chinese numeral core that contains at least one digit character (not 百姓, 千方百计)."""
     return any(c in CN_DIGITS for c in core) or core.startswith("十")
@@ -250,7 +295,7 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
         is_ar = m.group("ar") is not None
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
-            if not _cn_ok(core):
+            if not _cn_ok(core) and not (core in ("百", "千") and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)):
                 continue
         mention = _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if mention is None:
@@ -277,11 +322,15 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # PM2.5, SO2, wb001, CJS044
     if prev in "+＋" or nxt in "+＋":
         return None                                  # 1+7, 2+26城市
+    if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
+            nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
+        return None                                  # “3·15”, “7·20”: dates used as names
     if prev == "." and cs - 2 >= lo and s[cs - 2].isdigit():
         return None                                  # second half of a version/odd number
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
-    if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]):
+    if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
+            not (table_cell and cs - 1 == lo):
         return None                                  # 报告-10篇: a dash, not a minus sign
     if re.search(r"(?:附件|附表|附图|(?:^|[\s(])表|(?:^|[\s(])图|\d转)$", s[max(line_start, cs - 3):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
@@ -410,11 +459,18 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         u, ue = _parse_unit(s, js, units)
         if u is not None and ue > hi:
             u, ue = None, js
+    if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
+        return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u is not None:
         if u.startswith("个") and len(u) > 1 and u not in ("个百分点", "个工作日", "个方面"):
             # 个村 / 个乡镇 entries exist for segmentation only; the unit is 个
             pass
         kind = units.get(u.split("/")[0], "count")
+        # 1250套(户): an alternative measure word in parentheses belongs to the unit
+        alt = _longest(units, s, ue + 1, 3) if s.startswith("(", ue) else None
+        if alt and s.startswith(")", ue + 1 + len(alt)) and ue + 2 + len(alt) <= hi:
+            u = u + "(" + alt + ")"
+            ue = ue + 2 + len(alt)
         unit = u
         unit_parts.append((js, ue))
         j = ue
@@ -465,7 +521,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         # 以上/以下 followed by 的 + noun is a threshold inside a subject (亿元以上项目)
         k = j + len(aq)
         if aq in ("以上", "以下", "及以上", "及以下") and k < hi and _is_cjk(s[k]) and \
-                not _level_before(s, lo, cs) and kind != "percent":
+                not _level_before(s, lo, cs) and kind != "percent" and \
+                not (u in _ITEM_COUNT_UNITS and aq.endswith("以上") and s[k] != "的" and
+                     _prefix_is_verbal(s, lo, cs)):
+            # (拥有5个以上知名品牌: a verb, an item count and the items is a count, not a threshold)
             return None
         after_q = quals["after"][aq]
         j = k
@@ -503,6 +562,15 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p -= 1
             p -= len(_longest_ending(changes, s, p, lo, 3))
             break
+        if lv and p - 3 > lo:
+            # 压缩至0.5个工作日 / 缩小至1.59 / 提升到: a verb + 至/到 reaches a level; the verb is
+            # not part of what is measured
+            vt = segment.tokenize(s, max(lo, p - 7), p - 1)
+            if vt and vt[-1].flag.startswith("v") and len(vt[-1].word) >= 2 and \
+                    vt[-1].word not in ("达到", "截至", "截止"):
+                level = True
+                p = vt[-1].start
+                break
         ch = _longest_ending(changes, s, p, lo, 3)
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
         if ch and not (ch == "增" and s[max(lo, p - 2):p] in ("新增", "递增", "倍增")) and not s.startswith("率", p):
@@ -563,11 +631,18 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     一网通办, 十四五): accept them only where the context makes them a count."""
     if u is None:
         return False
+    if core in ("百", "千"):
+        return True                                   # 近千人 (checked for 近/逾 in _scan)
     single = len(core) == 1
     if value_high is not None:
         return False                                  # 两三个: vague
     if u == "成":
-        return True
+        return True                                   # 七成
+    if u == "倍":
+        # 增长一倍 / 翻了两倍多; 一倍标准差 describes a threshold
+        return not (j < hi and _is_cjk(s[j]) and not s.startswith(("多", "以上", "左右"), j))
+    if u in ("位", "名") and s[max(lo, cs - 1):cs] == "前":
+        return False                                  # 排名前五位: a top-N scope, not a count
     if u in _CN_PERSON_UNITS and single:
         # 安排一名专业律师: a person count with the counted noun right after
         return j < hi and _is_cjk(s[j]) and s[j] != "数"   # 两位数增长 is a descriptor
@@ -614,6 +689,8 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
     if inside_q and nxt not in _STOP_AFTER:
         # 500多留守老人: 多 + the counted noun
         return _is_cjk(nxt)
+    if re.match(r"(?:和|及|与)\d", s[j:j + 2]):
+        return True                                    # 分别提升0.3、1.8和0.9个百分点: a list
     if not (nxt in _STOP_AFTER or nxt == "\x00"):
         return False                                   # 12345热线, 110刑事, 500强
     if _SERVICE_NUMBER.fullmatch(digits) and "." not in s[cs:ve]:
@@ -666,10 +743,11 @@ _LEAD_PUNCT = " \t“”\"'‘’,、:;。()●■◆▲★·•-"
 
 # Lead verbs are stripped only when a real phrase (3+ characters) remains: 实现地区生产总值 ->
 # 地区生产总值, but 已完成投资 stays (投资 alone does not say what was counted).
-_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经".split())
+_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 主要涉及 力争 将 还将".split())
 # Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
 # when jieba makes them a token of their own.
-_AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余".split())
+_AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 "
+                            "以及 加上 还有 每年 每月 含 包括 每天".split())
 
 
 def _first_token(s: str, a: int, b: int) -> str:
@@ -705,6 +783,12 @@ def _strip_lead(s: str, a: int, b: int) -> int:
 _TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有")
 
 
+def _own_token(s: str, a: int, b: int, w: str) -> bool:
+    """True if jieba makes the last ``len(w)`` characters of norm[a:b] a token of their own."""
+    toks = segment.tokenize(s, max(a, b - 6), b, pos=False)
+    return bool(toks) and toks[-1].word == w
+
+
 def _strip_trail(s: str, a: int, b: int) -> int:
     """Drop linking, comparison and scope words (达/为/同比/比上年/的) at the end of norm[a:b]."""
     for _ in range(8):
@@ -717,6 +801,11 @@ def _strip_trail(s: str, a: int, b: int) -> int:
                 break
         m = _TRAIL_RE.search(s, a, b)
         if m and m.start() - a >= 1 and m.end() == b:
+            w = m.group()
+            # a one-character link word (计/将/中/到/至/占...) also ends ordinary words (预计, 统计,
+            # 集中, 达到): drop it only when jieba makes it a token of its own
+            if len(w) == 1 and _is_cjk(w) and w != "的" and not _own_token(s, a, b, w):
+                break
             b = m.start()
         while b > a and s[b - 1] in " \t,、:;(“":
             b -= 1
@@ -756,6 +845,11 @@ def _drop_long_paren(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_PLACE_SUFFIX = r"(?:村|镇|乡|社区|街道|县|区|市)"
+_PLACE_ENUM = re.compile(rf"(?:[\u4e00-\u9fff]{{2,4}}{_PLACE_SUFFIX}[、和及与])+[\u4e00-\u9fff]{{2,4}}{_PLACE_SUFFIX}(?:等)?")
+_CATEGORY_INTRO = re.compile(r"(?:主要)?(?:涉及|集中在|集中于|分布在|分布于)|依次为|依次是")
+
+
 def _refine(s: str, a: int, b: int) -> tuple[int, int]:
     """Subject-internal clean-ups that need no POS tags."""
     a, b = _drop_long_paren(s, a, b)
@@ -769,6 +863,27 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
         q = s.find("”", a, b)
         if q > a and b - (q + 1) >= 4:
             a = q + 1
+    # 诉求主要涉及物业管理312件: the categories counted follow 涉及/集中在
+    cm = None
+    for cm in _CATEGORY_INTRO.finditer(s, a, b):
+        pass
+    if cm is not None and b - cm.end() >= 2 and _outside_brackets(s, a, cm.start()):
+        a = cm.end()
+    # 改造完善前锋村、金花村高标准农田项目: an enumeration of places by their suffix is scope
+    pe = None
+    for pe in _PLACE_ENUM.finditer(s, a, b):
+        pass
+    if pe is not None and b - pe.end() >= 3 and _outside_brackets(s, a, pe.start()):
+        a = pe.end()
+    # a reference period inside the phrase (发放第一季度城市低保金, 力争二季度实际解决率, 批准2007年末
+    # 国债余额): what precedes it is a verb or scope, what follows names the measure
+    last = None
+    for pm in _PERIOD_RE.finditer(s, a, b):
+        if pm.group() and pm.start() > a:
+            last = pm
+    if last is not None and b - last.end() >= 3 and _outside_brackets(s, a, last.start()) and \
+            s[last.end()] not in "的、":
+        a = last.end()
     return _clean_subject(s, a, b)
 
 
@@ -777,9 +892,25 @@ _MAX_SUBJECT = 14   # clause prefixes longer than this get trimmed with jieba (g
                     # subjects are at most 14 characters)
 
 
+_MAX_VERB_OBJECT = 20   # a phrase opening with a verb is kept whole up to this length (gold-dev: the
+                        # longest verb + object subject, 开展“双随机、一公开”联合抽查, has 14 chars
+                        # plus scope; samples/ hotline reports reach 17)
+
+
+# Pivot (兼语) verbs: 组织民调主任召开例会 counts the meetings, not the organising; the phrase is cut at
+# the later verb as usual.  Standard grammar list, not tuned on data.
+_PIVOT_VERBS = frozenset("组织 带领 动员 引导 推动 安排 邀请 指导 帮助 协调 督促 促成 推进 发动 号召 "
+                         "鼓励 支持 吸引 召集 聘请 派出 选派 委托".split())
+
+
 def _outside_brackets(s: str, a: int, pos: int) -> bool:
     seg = s[a:pos]
     return seg.count("“") == seg.count("”") and seg.count("(") == seg.count(")")
+
+
+# Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
+_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会")   # not 政府: 法治政府建设
+_COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本市".split())
 
 
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
@@ -790,6 +921,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     toks = segment.tokenize(s, a, b)
     # leading place names and time words (四川省…, 国庆期间…) are scope, not what is counted
     k = 0
+    # 预计汛期降水量 / 发放当月补贴: a verb and a time word before the measure go together
+    if len(toks) > 2 and toks[0].flag in ("v", "vn") and toks[1].flag == "t" and b - toks[2].start >= 3:
+        k = 1
     while k < len(toks) - 1 and (toks[k].flag == "t" or toks[k].flag == "f" and k > 0 or
                                  toks[k].flag == "ns" and len(toks[k].word) >= 3 and toks[k].word[-1] in "省市县区州旗盟镇乡村") and \
             b - toks[k + 1].start >= 3:
@@ -797,12 +931,34 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     if k:
         a = _strip_lead(s, toks[k].start, b)
         toks = [t for t in toks if t.start >= a]
+    # 人民法院受理行政一审案件 / 检察机关提起公诉: an institution named before the verb is the agent
+    # (by word ending: jieba tags 公共财政 nt too)
+    agent = [k for k in range(len(toks) - 1) if toks[k].word.endswith(_AGENT_ENDINGS) and
+             toks[k + 1].flag.startswith("v") and b - toks[k + 1].start >= 3 and
+             _outside_brackets(s, a, toks[k + 1].start)]
+    if agent:
+        a = toks[agent[-1] + 1].start
+        toks = toks[agent[-1] + 1:]
+    # 西北太平洋和我国南海热带气旋编号 / 预计A和B…: coordinated place names (with 和/、/及) are the
+    # scope of the measure; a single name (北京冬奥会, 长江经济带) may belong to it and stays
+    j = 1 if len(toks) > 2 and toks[0].flag in ("v", "vn") and toks[1].flag in ("ns", "nrt") else 0
+    k2, coord, nplace = j, False, 0
+    while k2 < len(toks) - 1 and (toks[k2].flag in ("ns", "nrt", "f") or toks[k2].word in _COORD_PLACE or
+                                  toks[k2].word in _PLACE_WORDS and k2 > j):
+        if toks[k2].word in ("和", "、", "及", "与"):
+            coord = True
+        else:
+            nplace += 1
+        k2 += 1
+    if coord and nplace >= 2 and toks[k2 - 1].word not in ("和", "、", "及", "与") and b - toks[k2].start >= 3:
+        a = toks[k2].start
+        toks = toks[k2:]
     # 图书馆、文化馆、博物馆累计接待群众: 累计/共 splits the agent from the counted activity
-    for t in toks[1:]:
-        if t.word in ("累计", "共", "共计", "合计") and b - t.end >= 4:
-            a = t.end
-            toks = [x for x in toks if x.start >= a]
-            break
+    # (the last such word: 县医共体累计下派专家 has a 共 inside a name before 累计)
+    scope = [t for t in toks[1:] if t.word in ("累计", "共", "共计", "合计", "共有") and b - t.end >= 4]
+    if scope:
+        a = scope[-1].end
+        toks = [x for x in toks if x.start >= a]
     if not toks or toks[0].start != a:
         toks = None
     if s.startswith(_PREP_START, a):
@@ -813,10 +969,23 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                     a = toks[k].start
                     toks = toks[k:]
                     break
+    if s.startswith(tuple(_PIVOT_VERBS), a):
+        # 组织各村调解员召开例会: a pivot verb's object is the agent of the verb that is counted
+        toks = toks or segment.tokenize(s, a, b)
+        if toks and toks[0].word in _PIVOT_VERBS:
+            for k in range(2, len(toks)):
+                if toks[k].flag.startswith("v") and _nominal(toks[k - 1]) and b - toks[k].start >= 3:
+                    a = toks[k].start
+                    toks = toks[k:]
+                    break
     if b - a <= _MAX_SUBJECT:
         return a, b
     if toks is None:
         toks = segment.tokenize(s, a, b)
+    if toks and toks[0].flag.startswith("v") and len(toks[0].word) >= 2 and b - a <= _MAX_VERB_OBJECT and \
+            toks[0].word not in _PIVOT_VERBS and toks[0].word not in _PREP_START:
+        # verb + object naming the activity (受理12345市民服务热线工单): the verb defines what is counted
+        return a, b
     cut = None
     for k in range(1, len(toks)):
         t = toks[k]
@@ -850,9 +1019,27 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     for k in range(a, limit):
         if s[k] in ",;:。!?\n\t(":
             b = k
+            if s[k] == "(" and k - a <= 4 and 0 < s.find(")", k, min(limit, k + 5)):
+                b = s.find(")", k, limit) + 1         # 13个市(州): a short alternative stays
             break
-    if b - a < 2 or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha()):
+    # 永泰、霞浦等6个县: after 等 the measure word's noun names the scope, however short
+    # (人/名: 廖某某等27人 keeps the named people as the subject)
+    after_deng = s[m.pre - 1:m.pre] == "等" and m.kind == "count" and m.unit not in ("人", "名", "位", "人次")
+    # 1.2万名80周岁以上老年人: an age threshold opens the counted noun phrase
+    age = re.match(r"\d{1,3}(?:周)?岁(?:及)?以[上下]的?", s[a:b])
+    if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
+    if age:
+        np_end = _noun_phrase(s, a + age.end(), b)
+        return (a, np_end) if np_end - (a + age.end()) >= 2 else None
+    if after_deng and b - a <= 4:
+        return a, b
+    if not prefix_empty:
+        # a named prefix (志愿者共18人积极参与) keeps the subject unless a noun follows the number
+        t0 = segment.tokenize(s, a, min(b, a + 6))
+        if not t0 or t0[0].flag in ("v", "d", "ad", "p", "c", "u", "uj", "ul", "r", "i") or t0[0].flag == "a" and \
+                len(t0) > 1 and t0[1].flag.startswith("v"):
+            return None
     np_end = _noun_phrase(s, a, b)
     if np_end <= a:
         if not prefix_empty or b - a > 15:
@@ -901,6 +1088,28 @@ def _heading_text(line: str) -> str:
     return t[:40]
 
 
+def _heading_subject(s: str, ls: int, le: int, lvl: int):
+    """The noun phrase of a heading line (一、财政收入 -> 财政收入), or None."""
+    m = _HEADING_RES[lvl - 1][1].match(s, ls, le)
+    a = m.end() if m else ls
+    b = a
+    while b < le and s[b] not in ",;:。!?、 \t(":
+        b += 1
+    if not 2 <= b - a <= 10 or re.search(r"\d", s[a:b]):
+        return None
+    a, b = _clean_subject(s, a, b)
+    toks = segment.tokenize(s, a, b)
+    if b - a < 2 or not toks or not _nominal(toks[-1]) or s[a:b].endswith(_TOPIC_HEADINGS):
+        return None
+    return a, b
+
+
+# Heading words that name a topic, not a measure (工作开展情况, 民生保障, 存在的问题).
+_TOPIC_HEADINGS = ("情况", "工作", "建设", "成效", "问题", "措施", "计划", "概况", "安排", "举措", "方面",
+                   "目标", "任务", "思路", "重点", "保障", "发展", "治理", "改革", "服务", "管理", "体系",
+                   "机制", "经验", "做法", "成果", "亮点", "不足", "建议", "环境", "事业", "民生")
+
+
 def _period(s: str, a: int, b: int) -> Optional[str]:
     last = None
     for pm in _PERIOD_RE.finditer(s, a, b):
@@ -921,11 +1130,12 @@ def extract_indicators(text: str) -> list[Indicator]:
     heading_period: dict[int, Optional[str]] = {}
     doc_period: Optional[str] = None
     last_subject: Optional[tuple[int, int]] = None
+    table_header: Optional[list] = None      # cell texts of the current table's header row
     for ls, le in segment.iter_lines(s):
         line = s[ls:le]
         if not line.strip():
             continue
-        if line.count("|") >= 2 or _FURNITURE.search(line.replace(" ", "")[:60]) and len(line) < 200:
+        if line.count("|") >= 2 or _is_furniture(line):
             continue
         if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
             continue                      # related-article links under the body: "- 标题|…"
@@ -938,12 +1148,22 @@ def extract_indicators(text: str) -> list[Indicator]:
             for k in list(heading_period):
                 if k > lvl:
                     del heading_period[k]
-        if not any(ch.isdigit() or ch in CN_DIGITS for ch in line):
+            # a short heading naming a measure (二、财政收入) is the subject a bodiless figure
+            # (完成128.6亿元) inherits; a long or numbered heading resets the inheritance
+            last_subject = _heading_subject(s, ls, le, lvl)
+        if "\t" not in line:
+            table_header = None
+        elif table_header is None and not re.search(r"\d", line):
+            table_header = [c.strip() for c in line.split("\t")]   # 指标 | 单位 | 数值 | 比上年增长(%)
+            continue
+        if not any(ch.isdigit() or ch in CN_DIGITS or ch in "十百千" for ch in line):
             if doc_period is None:
                 doc_period = _period(s, ls, le)
             continue
         if "\t" in line:
-            mentions = _table_row(ctx, ls, le)
+            mentions = _table_row(ctx, ls, le, table_header)
+            if not mentions and table_header is None:
+                table_header = [c.strip() for c in line.split("\t")]
         else:
             mentions = []
             prev_sent: list[_Mention] = []
@@ -951,7 +1171,7 @@ def extract_indicators(text: str) -> list[Indicator]:
                 ms = _scan(ctx, ss, se, ls)
                 for mm in ms:
                     mm.sentence = (ss, se)
-                _assign_subjects(s, ms, ss, se, prev_sent, last_subject)
+                _assign_subjects(s, ms, ss, se, prev_sent, last_subject, ls)
                 if ms:
                     prev_sent = ms
                     for mm in reversed(ms):
@@ -974,8 +1194,28 @@ def extract_indicators(text: str) -> list[Indicator]:
     return results
 
 
-def _table_row(ctx: _Ctx, ls: int, le: int) -> list[_Mention]:
-    """A table row: cells separated by TAB; the first cell names the row (the subject)."""
+_GROWTH_HEADER = re.compile(r"增长|增速|增幅|比上年|同比|比去年")
+
+
+def _unit_cell(s: str, a: int, b: int):
+    """A cell holding only a unit (亿元, 万人, %) -> (base unit, magnitude, kind), else None."""
+    units = _lexicons()[0]
+    k = a
+    while k < b and s[k] in "万亿千百":
+        k += 1
+    if k == b or s[k:b] not in units:
+        return None
+    try:
+        mag = magnitude_of(s[a:k]) if k > a else Decimal(1)
+    except ValueError:
+        return None
+    return s[k:b], mag, units[s[k:b]]
+
+
+def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None) -> list[_Mention]:
+    """A table row: cells separated by TAB; the first cell names the row (the subject).  A cell
+    holding only a unit (指标 | 单位 | 2024年 | 比上年增长(%)) gives the unit of the row's bare
+    numbers; a header cell with % or 增长 makes its column a percentage change."""
     s = ctx.norm
     cells = []
     pos = ls
@@ -985,6 +1225,7 @@ def _table_row(ctx: _Ctx, ls: int, le: int) -> list[_Mention]:
             pos = k + 1
     out = []
     head = None
+    row_unit = None
     for ci, (a, b) in enumerate(cells):
         a2, b2 = a, b
         while a2 < b2 and s[a2] == " ":
@@ -996,8 +1237,24 @@ def _table_row(ctx: _Ctx, ls: int, le: int) -> list[_Mention]:
         if ci == 0 and not re.fullmatch(r"[\d.,%\s-]+", s[a2:b2]):
             head = (a2, b2)
             continue
+        if ci == 0 and re.fullmatch(r"\d{1,4}", s[a2:b2]) and not any(
+                re.fullmatch(r"\s*[\d.,%-]+\s*", s[x:y]) for x, y in cells[1:]):
+            continue                      # 序号 column of a name list (1 张三 某单位 职称): a row number
+        if ci > 0 and _unit_cell(s, a2, b2):
+            row_unit = (a2, b2) + _unit_cell(s, a2, b2)
+            continue
         ms = _scan(ctx, a2, b2, ls, table_cell=True)
+        h = header[ci] if header and ci < len(header) else ""
         for mm in ms:
+            if not mm.unit and not mm.unit_parts:
+                if "%" in h:
+                    mm.unit, mm.kind = "%", "percent"
+                    if _GROWTH_HEADER.search(h) and mm.change is None:
+                        mm.change = "increase"
+                elif row_unit and not _GROWTH_HEADER.search(h):
+                    ua, ub, base, mag, kind = row_unit
+                    mm.unit, mm.kind, mm.unit_parts = base, kind, [(ua, ub)]
+                    mm.value *= mag
             mm.sentence = (ls, le)
             mm.clause = (a2, b2)
             own = _clean_subject(s, a2, mm.pre)
@@ -1011,8 +1268,111 @@ def _table_row(ctx: _Ctx, ls: int, le: int) -> list[_Mention]:
     return out
 
 
+# Words that name a part of a territory in regional breakdowns (桂西部分地区, 其余大部地区, 三市北部).
+_PLACE_WORDS = frozenset("地区 部分 大部 大部分 大部地区 其余 其他 局部 各地 全省各地 市 县 区 州 盟 旗 乡 镇 "
+                         "和 及 与 、 等 城区 市区 郊区 以南 以北 以东 以西 沿江 沿海 山区 平原 丘陵 盆地 库区 海域 海区 流域".split())
+_PLACE_FLAGS = ("ns", "nrt", "f", "s")
+
+
+def _place_tail(s: str, a: int, b: int) -> int:
+    """Start of the trailing run of place-name / direction tokens in norm[a:b] (b if none)."""
+    toks = segment.tokenize(s, a, b)
+    k = len(toks)
+    named = False
+    n_place = 0
+    while k > 0:
+        t = toks[k - 1]
+        if t.flag in _PLACE_FLAGS or t.word in _PLACE_WORDS:
+            n_place += t.flag in ("ns", "nrt")
+            # jieba tags some common nouns ns (台风): a lone name needs a direction, a place word,
+            # a second name or a preceding 其中 to be read as a region
+            named = named or t.flag in ("f", "s") or t.word in _PLACE_WORDS or t.word.endswith("地区")
+        elif not (t.flag == "m" and k < len(toks)) and not (t.flag == "nr" and (named or n_place)):
+            break
+        k -= 1
+    named = named or n_place >= 2 or n_place == 1 and s[max(0, a - 2):a] == "其中"
+    if not named or k == len(toks):
+        return b
+    return toks[k].start if k < len(toks) else b
+
+
+def _topic(s: str, ms: list, i: int, clause: tuple, ss: int, line_start: int):
+    """What a regional breakdown measures: the noun phrase of the nearest earlier clause of the
+    sentence that carries no number (年总降水量接近常年,其中桂北…), a ``X:`` lead-in of the line, or
+    the previous mention's subject."""
+    taken = [(x.vs, x.ve) for x in ms]
+    for a, b in reversed(segment.clauses(s, ss, clause[0])):
+        if any(a <= vs < b for vs, _ in taken):
+            break
+        ra, rb = _refine(s, *_clean_subject(s, a, b))
+        e = _noun_phrase(s, ra, rb)
+        if e - ra >= 2 and _place_tail(s, ra, e) > ra and "、" not in s[ra:e]:
+            return _clean_subject(s, ra, e)
+    c = s.find(":", line_start, ss if ss > line_start else clause[0])
+    if c < 0 and ss > line_start:
+        c = s.find(":", line_start, clause[0])
+    if 0 <= c - line_start <= 24:
+        ra, rb = _refine(s, *_clean_subject(s, line_start, c))
+        e = _noun_phrase(s, ra, rb)
+        if e - ra >= 2:
+            return _clean_subject(s, ra, e)
+    prev = [x for x in ms[:i] if x.subj]
+    return prev[-1].subj if prev else None
+
+
+# Change verbs that may be separated from the number by their object (增收村财2万元).  Nouns naming a
+# rate (增幅, 增速, 降幅) are not in the list: they are the subject.
+_CHANGE_VERBS = frozenset("增长 增加 增收 减少 减收 下降 提高 提升 降低 上升 上涨".split())
+
+
+def _nominal(t) -> bool:
+    """A noun-like jieba token (村 is tagged zg, 排放 in 碳排放 vn)."""
+    return t.flag.startswith("n") or t.flag in ("vn", "zg", "ng", "j")
+
+
+def _change_head(s: str, subj: tuple):
+    """增收村财 / 减少碳排放: a change verb + a short noun object before the number -> the change and
+    the object as the subject."""
+    a, b = subj
+    if not 3 <= b - a <= 10 or not any(v in s[a:b] for v in _CHANGE_VERBS):
+        return subj, None
+    toks = segment.tokenize(s, a, b)
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.word in _CHANGE_VERBS:
+            rest = toks[k + 1:]
+            if rest and b - t.end <= 5 and (_nominal(rest[-1]) or b - t.end <= 3) and \
+                    not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):
+                return ((t.end, b) if b - t.end >= 2 else subj), _lexicons()[2][t.word]
+            break
+        if not _nominal(t) and t.flag != "v":
+            break
+    return subj, None
+
+
+# Verbs that say nothing about what is counted when they stand alone before a number.
+_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达".split())
+
+
+def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
+    """开展X学习,全年累计开展20余次: a bare verb repeats the verb of an earlier clause of the
+    sentence, whose object names what is counted."""
+    verb = s[subj[0]:subj[1]]
+    toks = segment.tokenize(s, subj[0], subj[1])
+    if len(toks) != 1 or not toks[0].flag.startswith("v") or len(verb) < 2:
+        return None
+    for a, b in reversed(segment.clauses(s, ss, clause_start)):
+        k = s.rfind(verb, a, b)
+        if k >= 0 and b - (k + len(verb)) >= 2:
+            oa, ob = _clean_subject(s, k + len(verb), b)
+            if 2 <= ob - oa <= 20 and not re.search(r"\d", s[oa:ob]):
+                return oa, ob
+            return None
+    return None
+
+
 def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
-                     last_subject) -> None:
+                     last_subject, line_start: int = 0) -> None:
     """Subjects, spans and list propagation for the mentions of one sentence."""
     clause_spans = segment.clauses(s, ss, se)
 
@@ -1044,6 +1404,9 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
             if not m.unit and last.unit and not m.unit_parts:
                 m.unit, m.kind, m.unit_parts = last.unit, last.kind, list(last.unit_parts)
                 m.notes.append("shared_unit")
+            elif m.unit == "个" and last.unit == "个百分点":
+                m.unit, m.kind = "个百分点", "percent"   # 分别提升4.2个和2.8个百分点
+                m.notes.append("shared_unit")
             if m.change is None and ms[g[0]].change is not None:
                 m.change = ms[g[0]].change
             m.fenbie = ms[g[0]].fenbie
@@ -1058,12 +1421,28 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
             break
         a1 = _strip_lead(s, left, first.pre)
         raw = s[a1:first.pre].strip()
-        compare_only = bool(raw) and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1)
+        compare_only = bool(raw) and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+                                      or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
+                                      or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
         pa, pb = _clean_subject(s, a1, first.pre)
         pa, pb = _refine(s, pa, pb)
         cm = _COMPARATIVE.search(s, pa, pb)
         if cm and cm.end() == pb:
             pb = _strip_trail(s, pa, cm.start())   # 收入增幅比全省平均增幅(15.97%)高6个百分点
+        rm = _RATIO_OF.search(s, pa, first.pre) if first.kind == "percent" else None
+        if rm and rm.start() - pa >= 2:
+            pb = _strip_trail(s, pa, rm.start())   # 功效是传统成分的4.46倍
+        # X比Y(15.97%)高6个百分点: the base value in parentheses measures Y, the difference X
+        bm = _CMP_WORD.search(s, ca, first.pre)
+        if bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
+            pa, pb = bm.end(), _strip_trail(s, bm.end(), first.pre - 1)   # 全市平均增幅 keeps its scope
+            compare_only = False
+        elif g[0] > 0 and re.fullmatch(r"\)?\s*(?:高出|高|低|多|少|快|慢)", s[left:first.pre]):
+            prev_m = ms[g[0] - 1]
+            bm = _CMP_WORD.search(s, ca, prev_m.vs)
+            if bm and bm.start() - ca >= 2:
+                pa, pb = _pos_refine(s, *_clean_subject(s, _strip_lead(s, ca, bm.start()), bm.start()))
+                compare_only = False
         if first.kind == "rank" and pb > pa:
             rc = _RANK_CUT.search(s, pa, pb)
             if rc:
@@ -1091,15 +1470,22 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                     m.span_start = items[idx][0]
                 continue
             # subject written after the number: 258名分散供养特困人员, 100%的乡镇, 500多留守老人
-            if len(g) == 1 and m.kind != "rank" and not compare_only:
+            # (cheap test first: is there text after the number in its clause at all?)
+            na = m.end + (s[m.end:m.end + 1] == "的")
+            text_after = na + 1 < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)"
+            if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
-                verbal0 = prefix_empty or _prefix_is_verbal(s, left, m.vs)
-                countable = (m.kind == "count" and m.unit) or (m.kind == "measure" and m.unit and verbal0) or \
+                verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs)
+                # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
+                # what the money is for or what it buys follows it
+                bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
+                    all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb))
+                countable = (m.kind == "count" and m.unit) or (m.kind == "measure" and m.unit and verbal) or \
+                    bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多")
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
-                    verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs)
                     after = _subject_after(s, m, min(limit, m.clause[1]), verbal, more)
                     if after:
                         m.subj = after
@@ -1108,6 +1494,21 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                         continue
             if pb > pa:
                 m.subj = _pos_refine(s, pa, pb)
+                if m.change is None and not m.level:
+                    m.subj, m.change = _change_head(s, m.subj)
+                if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
+                    m.subj = _elided_object(s, m.subj, ss, m.clause[0]) or m.subj
+                if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS:
+                    m.subj = None          # 完成128.6亿元: what was completed is named elsewhere
+                    continue
+                if m.change or m.value_high is not None:
+                    # 总降水量桂西部分地区偏多1~2成 / 其中桂北偏多1~2成: a regional breakdown of a
+                    # measure named before the places (or in an earlier clause)
+                    k = _place_tail(s, *m.subj)
+                    if k - m.subj[0] >= 2:
+                        m.subj = _clean_subject(s, m.subj[0], k)
+                    elif k == m.subj[0]:
+                        m.subj = _topic(s, ms, i, m.clause, ss, line_start)
                 continue
             m.subj = None
         need = [i for i in g if ms[i].subj is None]
@@ -1115,6 +1516,13 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
             continue
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
         prev_ms = [x for x in ms[:g[0]] if x.subj] or [x for x in prev_sent if x.subj]
+        if len(need) > 1 and first.fenbie:
+            # A、B、C居前三位,分别为…: the items enumerated in an earlier clause of the sentence
+            items = _enum_items(s, ms, ss, first.clause[0], len(need))
+            if items:
+                for k, i in enumerate(need):
+                    ms[i].subj = items[k]
+                continue
         if len(need) > 1 and (first.fenbie or compare_only):
             src = _distinct_subject_mentions(s, prev_ms, len(need))
             if len(src) == len(need):
@@ -1129,6 +1537,33 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
+
+
+def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
+    """Subjects for a 分别 list of k values from an enumeration (A、B和C…) in the nearest earlier
+    clause of the sentence that carries no value; None if the counts differ."""
+    taken = [x.vs for x in ms]
+    for a, b in reversed(segment.clauses(s, ss, clause_start)):
+        if any(a <= v < b for v in taken):
+            return None
+        if "、" not in s[a:b]:
+            continue
+        a = _strip_lead(s, a, b)
+        parts = re.split(r"、|和|及|与", s[a:b])
+        if len(parts) != k:
+            return None
+        out, pos = [], a
+        for n, part in enumerate(parts):
+            pa, pb = pos, pos + len(part)
+            pos = pb + 1
+            if n == len(parts) - 1:
+                pb = _noun_phrase(s, pa, pb)       # …交通运输类诉求量居前三位 -> 交通运输类诉求量
+            pa, pb = _clean_subject(s, pa, pb)
+            if pb - pa < 1:
+                return None
+            out.append((pa, pb))
+        return out
+    return None
 
 
 def _group_fenbie(ms, groups) -> bool:

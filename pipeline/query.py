@@ -1,4 +1,9 @@
-"""SQL over the dataset with DuckDB: views ``documents``, ``indicators`` and ``sentences`` on the current snapshot."""
+"""SQL over the dataset with DuckDB: views ``documents``, ``indicators`` and ``sentences`` on the current snapshot.
+
+A local output is read by DuckDB itself (``read_parquet`` over the snapshot's files).  A URI output
+(``s3://…``, ``memory://…``) is read through ``pyarrow.fs`` instead: DuckDB would need its ``httpfs``
+extension for object stores, so each table is a ``pyarrow.dataset`` registered with the connection
+(filters and projections are still pushed down to it)."""
 from __future__ import annotations
 
 import os
@@ -6,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from .dataset import TABLES, current_path
+from .dataset import TABLES, current_path, resolve_output, table_dataset
 
 
 class QueryError(RuntimeError):
@@ -18,10 +23,17 @@ def connect(out: os.PathLike | str = "outputs") -> "duckdb.DuckDBPyConnection":
 
     ``year`` is typed INTEGER explicitly: DuckDB reads hive partition values as BIGINT otherwise.
     """
-    snap = current_path(out)
+    target = resolve_output(out)
+    snap = current_path(target)
     if snap is None:
         raise QueryError(f"no dataset under {out}: run `python -m pipeline run` first")
     con = duckdb.connect()
+    if target.local is None:
+        for name in TABLES:
+            # the partitioning types year as int32, which DuckDB sees as INTEGER (same as hive_types)
+            dset = table_dataset(target, name, snapshot=snap)
+            con.register(name, dset if dset is not None and dset.files else TABLES[name].empty_table())
+        return con
     for name in TABLES:
         pattern = str(Path(snap) / name / "**" / "*.parquet").replace("'", "''")
         if not any((Path(snap) / name).rglob("*.parquet")):

@@ -21,8 +21,8 @@ _LOCK = threading.Lock()
 # Sentence ends: 。！？!? ; and line breaks.  Semicolons end a sentence too: in these reports they
 # separate list items that each carry their own subject.
 _SENT_END = re.compile(r"[。！？!?;；]+|\n")
-# Clause separators inside a sentence.
-_CLAUSE_END = re.compile(r"[,，:：;；。！？!?\t\n]")
+# Clause separators inside a sentence (a comma between digits is a thousands separator: 1,250).
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，:：;；。！？!?\t\n]")
 
 
 class Token(NamedTuple):
@@ -106,6 +106,18 @@ def cut(text: str) -> list[str]:
     return get_tokenizer().lcut(text, HMM=False)
 
 
+@lru_cache(maxsize=8192)
+def _pos_words(chunk: str) -> tuple:
+    """(word, flag) pairs of a chunk; cached because extraction re-reads the same short phrases
+    (a subject prefix is tokenized by several clean-up rules)."""
+    return tuple((w.word, w.flag) for w in get_pos_tokenizer().lcut(chunk, HMM=False))
+
+
+@lru_cache(maxsize=8192)
+def _words(chunk: str) -> tuple:
+    return tuple(get_tokenizer().lcut(chunk, HMM=False))
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, pos: bool = True) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets; with ``pos`` the jieba.posseg tags."""
     end = len(text) if end is None else end
@@ -113,11 +125,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None, pos: bool = True
     out: list[Token] = []
     i = start
     if pos:
-        for w in get_pos_tokenizer().lcut(chunk, HMM=False):
-            out.append(Token(w.word, w.flag, i, i + len(w.word)))
-            i += len(w.word)
+        for word, flag in _pos_words(chunk):
+            out.append(Token(word, flag, i, i + len(word)))
+            i += len(word)
     else:
-        for w in get_tokenizer().lcut(chunk, HMM=False):
+        for w in _words(chunk):
             out.append(Token(w, "", i, i + len(w)))
             i += len(w)
     return out

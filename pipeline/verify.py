@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from .dataset import read_table
+from .dataset import local_state_dir, read_table
 from .version import extractor_version
 
 _RANGE_SPLIT = re.compile(r"(?<=[\d一二三四五六七八九十百千万亿两零〇])\s?(?:-|~|～|—|–|至|到)\s?(?=[\d一二三四五六七八九十两零〇])")
@@ -195,7 +195,6 @@ def raw_bytes_for(out: Path, doc: dict) -> tuple[Optional[bytes], Optional[str],
 # --------------------------------------------------------------------------------------------
 
 def verify(out: os.PathLike | str = "outputs", *, rederive: bool = True) -> VerifyReport:
-    out = Path(out)
     docs = read_table(out, "documents").to_pylist()
     inds = read_table(out, "indicators").to_pylist()
     sents = read_table(out, "sentences").select(
@@ -228,7 +227,7 @@ def verify(out: os.PathLike | str = "outputs", *, rederive: bool = True) -> Veri
             rep.problems.append(f"{source_of[s['doc_id']]} sentence {s['sentence_start']}:{s['sentence_end']}: "
                                 f"sentence_text != main_text[{s['sentence_start']}:{s['sentence_end']}]")
     if rederive:
-        _rederive(out, docs, rep)
+        _rederive(local_state_dir(out), docs, rep)  # the raw store is local even for a URI output
     return rep
 
 

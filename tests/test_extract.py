@@ -140,3 +140,264 @@ def test_never_raises_and_always_grounded(text):
     for ind in extract_indicators(text):
         _grounded(text, ind)
         assert ind.value >= 0
+
+
+# ---- generalisation rules (self-written sentences; each checks one rule)
+
+def _subjects(text):
+    return [(i.value_text, i.subject) for i in extract_indicators(text)]
+
+
+def test_scope_words_and_verb_object_subjects():
+    assert _subjects("街道共调解各类矛盾纠纷235起。") == [("235", "调解各类矛盾纠纷")]
+    inds = extract_indicators("社区律师线上线下共解答居民法律咨询1736次。")
+    assert inds[0].subject.endswith("解答居民法律咨询")
+    # a verb + object is kept whole even when long; the service number is part of the name
+    assert _subjects("全年受理12345市民服务热线诉求8,156件。") == [("8,156", "受理12345市民服务热线诉求")]
+    # a pivot verb (组织 X 召开 Y) is not the activity counted
+    assert _subjects("组织各村调解员召开例会9次。") == [("9", "召开例会")]
+
+
+def test_year_words_are_not_cut_from_subjects():
+    assert _subjects("完成年度计划88.1%。")[0][1] == "年度计划"
+    assert _subjects("年末全镇户籍人口3.2万人。")[0][1] == "户籍人口"
+
+
+def test_one_character_link_words_need_their_own_token():
+    # 预计 must not lose 计 (a trailing link word elsewhere); a forecast-only prefix keeps its verb
+    assert _subjects("全年游客量预计将突破300万人次。")[0][1].startswith("游客量")
+
+
+def test_period_inside_subject():
+    assert _subjects("发放第三季度特困供养金56.2万元。") == [("56.2万", "特困供养金")]
+    assert _subjects("力争四季度按期办结率达到95%以上。") == [("95", "按期办结率")]
+
+
+def test_comparison_bases_are_cut():
+    got = _subjects("群众投诉较上季度减少两成。")
+    assert got == [("两", "群众投诉")]
+    got = _subjects("全县社会消费品零售总额增速高于全市平均1.3个百分点。")
+    assert got[0][1].endswith("社会消费品零售总额增速")
+    got = _subjects("新型材料的强度是普通钢材的3.5倍。")
+    assert got == [("3.5", "新型材料的强度")]
+    # X比Y(9.1%)高2个百分点: the parenthesised base measures Y, the difference X
+    inds = extract_indicators("全县税收收入增幅比全市平均增幅(9.1%)高2个百分点。")
+    assert [(i.value_text, i.subject) for i in inds] == [("9.1", "全市平均增幅"), ("2", "税收收入增幅")]
+
+
+def test_level_reached_through_a_verb():
+    inds = extract_indicators("审批时限压缩至3个工作日以内,城乡收入比缩小至1.9。")
+    assert [(i.subject, i.change, i.qualifier) for i in inds] == [
+        ("审批时限", None, "less_than"), ("城乡收入比", None, None)]
+    inds = extract_indicators("会议批准2025年末地方债务限额调整为812.5亿元。")
+    assert inds[0].subject == "地方债务限额"
+
+
+def test_negated_bound_qualifiers():
+    inds = extract_indicators("新增就业岗位不少于500个,单次培训不超过40人。")
+    assert [(i.subject, i.qualifier) for i in inds] == [("新增就业岗位", "more_than"), ("单次培训", "less_than")]
+
+
+def test_service_number_with_admin_character_is_a_name():
+    inds = extract_indicators("共受理12345市民热线工单2,040件。")
+    assert [i.value_text for i in inds] == ["2,040"]
+
+
+def test_table_row_numbers_are_not_indicators():
+    text = "序号\t姓名\t单位\n1\t王某\t某某图书馆\n2\t李某\t某某文化馆\n"
+    assert extract_indicators(text) == []
+    text = "项目\t2023年\t2024年\n1\t12\t15\n"
+    assert [i.value_text for i in extract_indicators(text)] == ["1", "12", "15"]
+
+
+def test_visit_counts_in_prose_are_not_page_furniture():
+    inds = extract_indicators("县政府门户网站全年访问量约120万人次。")
+    assert [(i.subject, i.value) for i in inds] == [("访问量", 1200000)]
+    assert extract_indicators("访问量:3456\n") == []
+
+
+def test_regional_breakdowns_take_the_measure():
+    text = "全年平均气温接近常年,其中山区偏低0.5~1度,平原偏高1~2度。"
+    inds = extract_indicators(text)
+    assert all(i.subject == "平均气温" for i in inds), [(i.value_text, i.subject) for i in inds]
+    text = "预计汛期降水量东北部地区偏多2~3成,其余大部地区偏少1~2成。"
+    assert [i.subject for i in extract_indicators(text)] == ["降水量", "降水量"]
+
+
+def test_change_verb_separated_by_its_object():
+    inds = extract_indicators("通过入股合作社,增收村集体经济8万元。")
+    assert [(i.subject, i.change) for i in inds] == [("村集体经济", "increase")]
+    inds = extract_indicators("全年减少碳排放3万吨。")
+    assert [(i.subject, i.change) for i in inds] == [("碳排放", "decrease")]
+
+
+def test_shared_percentage_point_unit_and_alternative_unit():
+    inds = extract_indicators("解决率、满意率分别提升3.2个和1.5个百分点。")
+    assert [i.unit for i in inds] == ["个百分点", "个百分点"]
+    inds = extract_indicators("计划改造棚户区860套(户)。")
+    assert inds[0].unit == "套(户)"
+
+
+def test_amount_after_a_bare_verb_takes_its_purpose():
+    inds = extract_indicators("发放120万元保障困难群众基本生活。")
+    assert inds[0].subject == "保障困难群众基本生活"
+
+
+def test_scope_count_after_deng():
+    # fewer items named than counted: the measure word's noun is what is counted
+    assert _subjects("涉及东湖、西岭等7个乡镇。") == [("7", "乡镇")]
+    assert _subjects("协同发展地为甲市、乙市等11个市(州)。") == [("11", "市(州)")]
+    # people named before 等 stay the subject
+    assert _subjects("抓获张某某等15人。")[0][1].endswith("张某某等")
+
+
+def test_coordinated_places_are_scope():
+    got = _subjects("东海和我国黄海海域热带气旋生成数为3个。")
+    assert got == [("3", "热带气旋生成数")]
+
+
+def test_fenbie_over_an_enumeration_in_an_earlier_clause():
+    text = "甲街道、乙街道和丙镇工单量居前三位,分别为520件、430件和310件,分别占总量的12.1%、10.0%和7.2%。"
+    got = [(i.value_text, i.subject) for i in extract_indicators(text)]
+    assert [x[1] for x in got[:3]] == ["甲街道", "乙街道", "丙镇工单量"]
+    assert [x[1] for x in got[3:]] == ["甲街道", "乙街道", "丙镇工单量"]
+
+
+def test_age_threshold_opens_a_subject_after_the_number():
+    assert _subjects("为全镇3200名70周岁以上老年人发放补贴。")[0] == ("3200", "70周岁以上老年人")
+
+
+def test_level_holding_verbs_are_links():
+    inds = extract_indicators("参保率稳定在97%以上。")
+    assert [(i.subject, i.qualifier) for i in inds] == [("参保率", "more_than")]
+
+
+def test_scope_word_inside_a_name_is_not_the_split():
+    assert _subjects("县医共体累计下派专家600余人次。") == [("600", "下派专家")]
+
+
+def test_ratio_to_a_reference_inherits_the_subject():
+    inds = extract_indicators("全年完成招商引资到位资金88亿元,为年度目标的110%。")
+    assert [i.subject for i in inds] == ["招商引资到位资金", "招商引资到位资金"]
+
+
+def test_output_change_words():
+    inds = extract_indicators("粮食总产量21.5万吨,比上年增产0.8万吨。")
+    assert [(i.subject, i.change) for i in inds] == [("粮食总产量", None), ("粮食总产量", "increase")]
+
+
+def test_net_change_words():
+    inds = extract_indicators("全区共有专精特新企业96家,比上年净增21家。")
+    assert [(i.subject, i.change) for i in inds] == [("专精特新企业", None), ("专精特新企业", "increase")]
+
+
+def test_more_measure_words_and_chinese_multiples():
+    assert [(i.unit, i.subject) for i in extract_indicators("检查企业320家次,新增床位200床。")] == [
+        ("家次", "检查企业"), ("床", "新增床位")]
+    inds = extract_indicators("受理案件较去年增加一倍。")
+    assert [(i.value, i.unit, i.change) for i in inds] == [(1, "倍", "increase")]
+    assert extract_indicators("偏差在一倍标准差以内。") == []
+    # 占地 is not a share
+    assert extract_indicators("项目占地约1.2平方公里。")[0].subject == "项目占地"
+
+
+def test_dotted_dates_are_names():
+    assert _subjects("围绕“3·15”消费者权益日开展普法活动46场。") == [("46", "开展普法活动")]
+
+
+def test_round_chinese_numbers():
+    assert [(i.value, i.qualifier) for i in extract_indicators("开展宣传活动十余次。")] == [(10, "more_than")]
+    assert [(i.value, i.unit, i.qualifier) for i in extract_indicators("参与群众近千人。")] == [(1000, "人", "approx")]
+    assert extract_indicators("千方百计为百姓办实事。") == []
+
+
+def test_thousands_separator_does_not_split_the_clause():
+    # the counted noun after 1,250名 is in the same clause as the number
+    assert _subjects("全年有1,250名群众参加。") == [("1,250", "群众参加")]
+    assert _subjects("全区262个村(社区),1,024名网格员。")[1] == ("1,024", "网格员")
+
+
+def test_top_n_is_not_a_count():
+    inds = extract_indicators("排名前五位的依次是:物业管理1,023件、市场监管865件。")
+    assert [(i.value_text, i.subject) for i in inds] == [("1,023", "物业管理"), ("865", "市场监管")]
+
+
+def test_scope_word_splits_agent_from_counted_thing():
+    assert _subjects("辖区内共有养老机构15家。") == [("15", "养老机构")]
+
+
+def test_table_unit_column_and_growth_header():
+    text = "指标\t单位\t数值\t比上年增长(%)\n地区生产总值\t亿元\t286.5\t5.1\n一般公共预算收入\t亿元\t18.6\t-2.3\n"
+    inds = extract_indicators(text)
+    got = [(i.subject, i.value, i.unit, i.unit_text, i.change) for i in inds]
+    assert got == [("地区生产总值", Decimal("28650000000"), "元", "亿元", None),
+                   ("地区生产总值", Decimal("5.1"), "%", "", "increase"),
+                   ("一般公共预算收入", Decimal("1860000000"), "元", "亿元", None),
+                   ("一般公共预算收入", Decimal("2.3"), "%", "", "decrease")]
+    for i in inds:
+        _grounded(text, i)
+
+
+def test_bare_verb_takes_the_object_of_an_earlier_clause():
+    text = "每月组织干部开展政策理论集中学习,全年累计开展15次。"
+    assert _subjects(text) == [("15", "政策理论集中学习")]
+
+
+def test_named_people_before_the_count_keep_the_subject():
+    assert _subjects("辖区书法爱好者和志愿者共18人积极参与。") == [("18", "辖区书法爱好者和志愿者")]
+    assert _subjects("全街道共18人参加培训。") == [("18", "参加培训")]
+
+
+def test_more_lead_words():
+    assert _subjects("受理案件512件(含旧存87件)。")[1] == ("87", "旧存")
+    assert _subjects("诉求主要涉及物业管理312件、噪声扰民120件。")[0] == ("312", "物业管理")
+    assert _subjects("该县还将新建农村公路80公里。") == [("80", "新建农村公路")]
+    assert _subjects("人民法院受理行政一审案件256件。") == [("256", "受理行政一审案件")]
+    inds = extract_indicators("第3季度办结工单1,200件。")
+    assert (inds[0].subject, inds[0].period) == ("办结工单", "第3季度")
+    inds = extract_indicators("全县粮食产量21万吨,年均增长2.5%。")
+    assert inds[1].subject == "粮食产量"
+
+
+def test_heading_names_the_measure_of_a_bodiless_figure():
+    inds = extract_indicators("二、财政收入\n全年完成128.6亿元,增长5.1%。")
+    assert [i.subject for i in inds] == ["财政收入", "财政收入"]
+    # a topic heading is not a measure
+    inds = extract_indicators("一、工作开展情况\n完成12件。")
+    assert inds[0].subject != "工作开展情况"
+
+
+def test_enumerated_places_are_scope():
+    assert _subjects("建设东山村、西岭村高标准农田项目3200亩。") == [("3200", "高标准农田项目")]
+
+
+def test_from_to_levels():
+    inds = extract_indicators("月人均补助标准由650元提高到700元。")
+    assert [(i.value, i.subject, i.change) for i in inds] == [(650, "月人均补助标准", None),
+                                                              (700, "月人均补助标准", None)]
+    inds = extract_indicators("群众满意度由上年的91.5%提升至95.2%。")
+    assert [i.subject for i in inds] == ["群众满意度", "群众满意度"]
+
+
+def test_item_count_with_yishang_after_a_verb():
+    assert [(i.value, i.subject, i.qualifier) for i in extract_indicators("培育5家以上龙头企业。")] == [
+        (5, "龙头企业", "more_than")]
+    # a size threshold inside a subject stays out
+    assert [i.value_text for i in extract_indicators("10亿元以上项目3个。")] == ["3"]
+
+
+def test_agent_after_noise_and_not_inside_a_compound():
+    assert _subjects("全国法院受理各类案件4600余万件。") == [("4600", "受理各类案件")]
+    assert _subjects("专题研究法治政府建设工作3次。") == [("3", "专题研究法治政府建设工作")]
+
+
+def test_bare_numbers_joined_by_he_share_the_unit():
+    text = "办结率、满意率、解决率分别为99%、95%和90%,较上月分别提升0.2、1.1和0.7个百分点。"
+    inds = extract_indicators(text)
+    assert [(i.value_text, i.unit, i.subject) for i in inds[3:]] == [
+        ("0.2", "个百分点", "办结率"), ("1.1", "个百分点", "满意率"), ("0.7", "个百分点", "解决率")]
+
+
+def test_list_intro_yici():
+    got = _subjects("工单量前三位的社区依次为东苑社区(320件)、西苑社区(280件)。")
+    assert got == [("320", "东苑社区"), ("280", "西苑社区")]
