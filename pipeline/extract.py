@@ -29,7 +29,7 @@ mapped back so that ``text[start:end]`` is the reported surface):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -144,7 +144,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 全乡 全镇 全国 全街道 全盟 本月 当月 今年 去年 上年 上半年 下半年 前三季度 一季度 二季度 三季度 四季度
 第一季度 第二季度 第三季度 第四季度 年末 年底 年初 截至目前 目前 当前 累计 共 共计 合计 总计 全年累计
 以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成
-主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 每年 每月
+主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度""".split(),
                      key=len, reverse=True)
@@ -647,14 +647,32 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         # 安排一名专业律师: a person count with the counted noun right after
         return j < hi and _is_cjk(s[j]) and s[j] != "数"   # 两位数增长 is a descriptor
     if u in _ADMIN_UNITS:
+        k = j
+        while re.match(rf"[{_CN_DIG}十][省市县区乡镇村]", s[k:k + 2]):
+            k += 2
+        if s.startswith(("第", "中", "之"), k):
+            return False                              # 位列三县两区第一: the scope of a rank
         # 四省九市: place counts written as a pair; single mentions restate a list (玉林三市)
         return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十][省市县区乡镇村]", s[cs:cs + 4])) or \
             bool(re.search(rf"[{_CN_DIG}十][省市县区乡镇村]$", s[max(lo, cs - 2):cs]))
     if single:
         # 召开专题会议三次。: a single digit with a measure word that closes the clause, after words
         # naming the activity.  一 is left out (一次/一个 are mostly idiomatic), as are 这/每/前/近 + N.
-        if core == "一" or j < hi and s[j] not in _STOP_AFTER:
+        if core != "一" and j < hi and s[j] not in _STOP_AFTER:
+            return _cn_count_before_noun(s, cs, j, hi, lo, u)
+        if j < hi and s[j] not in _STOP_AFTER:
             return False
+        if core == "一":
+            # 召开专题会议一次。: 一 closing the clause with an event or item measure word after the
+            # named activity; 之一/统一/唯一/同一/进一 are words, not counts
+            if u not in ("次", "场", "期", "批", "项", "件", "起", "轮") or \
+                    s[max(lo, cs - 1):cs] in ("之", "统", "唯", "同", "进", "逐", "单", "万", "专", "其", "再", "又"):
+                return False
+            toks = segment.tokenize(s, max(lo, cs - 6), cs)
+            if not toks or not (_nominal(toks[-1]) or toks[-1].flag == "v") or len(toks[-1].word) < 2:
+                return False
+            if re.search(r"(?:可以|可|应当|应|须|得|能|最多|至少|仅|只)[\u4e00-\u9fff]{0,3}$", s[max(lo, cs - 6):cs]):
+                return False                          # 可以延长一次: a rule, not a count
         before = s[max(lo, cs - 1):cs]
         return bool(before) and _is_cjk(before) and before not in "第每这那前近后头首"
     if core in ("一些", "一半"):
@@ -662,6 +680,69 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     # multi-character numerals with a measure word: 二十三个, 五百余名, 三千万元
     return any(c in "十百千万亿拾佰仟" for c in core) or len(core) > 1 and u is not None and \
         all(c in CN_DIGITS for c in core) and False
+
+
+# Measure words of concrete items and events: 开展两次联合执法行动, 派出三个工作组, 约谈五家企业.
+_CN_NOUN_COUNT_UNITS = frozenset("个 家 次 场 项 所 条 支 批 起 件 户 座 处 台 辆 篇 期 轮 组 队 间 套 块 宗".split())
+# Heads of slogans and programme names (三项制度, 两个责任, 四个意识, 五个方面的意见): abstract nouns that
+# a numeral names rather than counts.  General political-discourse vocabulary, not data-tuned.
+_SLOGAN_HEADS = ("制度", "机制", "责任", "原则", "理念", "意识", "自信", "维护", "代表", "体系", "目标", "任务",
+                 "方面", "层面", "领域", "阶段", "步骤", "关系", "转变", "结合", "坚持", "必须", "一批", "优先",
+                 "统筹", "工程", "战略", "作风", "清单", "示范", "建设", "到位", "课堂", "精神", "思想", "活动年",
+                 "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力")
+# Policy verbs whose numeral objects are programme names (推进六个示范区建设, 落实三项制度).
+_TASK_VERBS = frozenset("推进 推动 深化 实施 落实 坚持 建设 打造 构建 围绕 聚焦 突出 抓好 做好 强化 完善 健全 "
+                        "实行 执行 贯彻 树立 增强 践行 牢记 做到 把握 坚决 落细 压实 统筹 打好 开展好 守住 筑牢 "
+                        "讲 从 分 包括 涵盖 实现 形成 具有 明确 提出".split())
+
+
+def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
+    """两次联合执法行动 / 三个工作组 / 五家企业: a single Chinese digit + an item measure word + the
+    counted noun, in object position after a verb or preposition (or opening the clause), not a
+    slogan or programme name (三项制度, 两个责任), not quoted, and not restating a list just named
+    (解放路、建设路三条背街小巷)."""
+    if u not in _CN_NOUN_COUNT_UNITS or not _is_cjk(s[j]):
+        return False
+    before = s[cs - 1] if cs > lo else ""
+    if s[max(lo, cs - 2):cs].endswith(("周", "星期", "礼拜")):
+        return False                                 # 每周三组织: a weekday
+    if before and (before in "第每这那前近后头首等上下“\"" or not (_is_cjk(before) or before in ",;: ")):
+        return False
+    line_a = s.rfind("\n", 0, cs) + 1
+    if s.count("“", line_a, cs) > s.count("”", line_a, cs):
+        return False                                 # inside a quoted name: “三个代表”
+    ca = max(lo, max(s.rfind(c, lo, cs) for c in ",;:。") + 1)
+    if "、" in s[ca:cs]:
+        return False                                 # A、B、C三条背街小巷: restates the list
+    if cs > ca and _is_cjk(before):
+        toks = segment.tokenize(s, max(ca, cs - 6), cs)
+        last = toks[-1] if toks else None
+        if last is None or last.word in _TASK_VERBS or (
+                last.flag in ("n", "vn", "nz", "nt", "nr", "nrt", "j", "a", "m", "q", "t", "f", "x", "eng") and
+                last.word not in ("共", "累计", "共计", "有", "了") or
+                last.flag == "ns" and last.word[-1] in "路街巷村镇乡市县区省州道社"):
+            return False                             # 行政执法三项制度: a noun before = a name
+    ce = min(hi, j + 12)
+    for k in range(j, ce):
+        if s[k] in ",;:。!?、)”\n":
+            ce = k
+            break
+    rest = s[j:ce]
+    if len(rest) < 2 or rest.startswith(_SLOGAN_HEADS) or s[ce:ce + 1] == "”":
+        return False
+    toks = segment.tokenize(s, j, ce)
+    head = []
+    for t in toks:
+        if t.flag.startswith(("p", "d", "c", "u", "r", "m")) and head:
+            break
+        head.append(t)
+        if len(head) >= 4:
+            break
+    if not any(t.flag.startswith("n") or t.flag in ("vn", "j") for t in head):
+        return False
+    if any(t.word in _SLOGAN_HEADS for t in head):
+        return False
+    return True
 
 
 def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table_cell, line_start,
@@ -743,7 +824,7 @@ _LEAD_PUNCT = " \t“”\"'‘’,、:;。()●■◆▲★·•-"
 
 # Lead verbs are stripped only when a real phrase (3+ characters) remains: 实现地区生产总值 ->
 # 地区生产总值, but 已完成投资 stays (投资 alone does not say what was counted).
-_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 主要涉及 力争 将 还将".split())
+_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 主要涉及 力争 确保 将 还将".split())
 # Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
 # when jieba makes them a token of their own.
 _AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 "
@@ -780,7 +861,8 @@ def _strip_lead(s: str, a: int, b: int) -> int:
 
 # Adverbs before the number (仍有3家, 还将, 也达): dropped only when jieba makes them a token, since
 # they also end ordinary words (返还, 首都).
-_TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有")
+_TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有", "已经", "甚至", "仍是", "仍然",
+                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然")
 
 
 def _own_token(s: str, a: int, b: int, w: str) -> bool:
@@ -853,6 +935,10 @@ _CATEGORY_INTRO = re.compile(r"(?:主要)?(?:涉及|集中在|集中于|分布�
 def _refine(s: str, a: int, b: int) -> tuple[int, int]:
     """Subject-internal clean-ups that need no POS tags."""
     a, b = _drop_long_paren(s, a, b)
+    # a dash joins two sentences (…有目共睹——广州化妆品工业产值): the phrase after it is the subject
+    k = s.rfind("——", a, b)
+    if k >= a and b - (k + 2) >= 2:
+        a = k + 2
     # a space between Chinese words is a scrape junction (spam site name, table cell): keep the
     # part nearest the number
     k = s.rfind(" ", a, b)
@@ -961,6 +1047,16 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         toks = [x for x in toks if x.start >= a]
     if not toks or toks[0].start != a:
         toks = None
+    if a >= 1 and s[a - 1] in "为向给对" and _own_token(s, max(0, a - 4), a, s[a - 1]):
+        # (为)困难群众发放米面油: the lead stripper took the preposition, its object is not counted
+        toks = toks or segment.tokenize(s, a, b)
+        for k in range(1, len(toks)):
+            if toks[k].flag == "v" and len(toks[k].word) >= 2 and (_nominal(toks[k - 1]) or toks[k - 1].flag == "l") \
+                    and b - toks[k].start >= 3 and _outside_brackets(s, a, toks[k].start) and \
+                    not s.startswith("、", toks[k].end) and "、" not in s[a:toks[k].start]:
+                a = toks[k].start
+                toks = toks[k:]
+                break
     if s.startswith(_PREP_START, a):
         toks = toks or segment.tokenize(s, a, b)
         if toks and toks[0].flag == "p":
@@ -991,6 +1087,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         t = toks[k]
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
                 _outside_brackets(s, a, t.start):
+            if k + 1 < len(toks) and toks[k + 1].word == "占":
+                continue                   # 民生支出占…的比重: the noun before 占 stays whole
             cut = t.start
     if cut is not None:
         a = cut
@@ -1000,13 +1098,23 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
 def _noun_phrase(s: str, a: int, b: int) -> int:
     """End of the noun phrase starting at norm[a] (stops at the first verb after a noun)."""
     e = a
-    for t in segment.tokenize(s, a, b):
-        if (t.flag.startswith("v") or t.flag in ("p", "d", "c", "uj")) and e > a:
+    toks = segment.tokenize(s, a, b)
+    for k, t in enumerate(toks):
+        if (t.flag.startswith("v") or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
-            return a
+            # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase
+            if not (t.flag == "v" and k + 1 < len(toks) and toks[k + 1].flag == "n" and
+                    len(toks[k + 1].word) >= 2 and s[a - 1:a] in _COUNT_NOUN_BEFORE):
+                return a
         e = t.end
     return e
+
+
+# Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
+_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也".split())
+# A measure word (or 的) right before a phrase: the phrase is the counted noun.
+_COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的")
 
 
 def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
@@ -1045,7 +1153,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if not prefix_empty or b - a > 15:
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
-    elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty:
+    elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and \
+            s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     else:
         ra, rb = a, np_end
@@ -1059,12 +1168,14 @@ def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
     """The clause text before the number ends in a verb, preposition or 等 (subject comes after)."""
     if b <= a:
         return True
-    if s[b - 1] in "等为向对给有了":
-        return True
+    if s[b - 1] in "等为向对给有了的":
+        return True                                  # 各行业的42种退休制度: 的 + count + noun
     toks = segment.tokenize(s, max(a, b - 8), b)
     if not toks:
         return True
     last = toks[-1]
+    if last.word in ("共计", "共", "累计", "合计", "总计") and len(toks) > 1 and _nominal(toks[-2]):
+        return False                                 # 群众和游客共计3万余人次参与: the noun is before
     return last.flag.startswith("v") or last.flag in ("p",)
 
 
@@ -1191,7 +1302,30 @@ def extract_indicators(text: str) -> list[Indicator]:
                 results.append(ind)
         if doc_period is None:
             doc_period = _period(s, ls, le)
+    _headline_subjects(results)
     return results
+
+
+def _headline_subjects(results: list) -> None:
+    """A headline or summary figure without a subject of its own (13.57万亿 in a title line) repeats
+    a body figure: it takes the subject of the same value (same unit, or a bare magnitude) stated
+    with a subject elsewhere in the document, the nearest such mention first."""
+    if len(results) < 2:
+        return
+    for k, ind in enumerate(results):
+        if ind.subject:
+            continue
+        best = None
+        for j, other in enumerate(results):
+            if j == k or not other.subject or other.value != ind.value or \
+                    (other.unit != ind.unit and ind.unit) or other.change != ind.change:
+                continue
+            if best is None or abs(j - k) < abs(best - k):
+                best = j
+        if best is not None:
+            o = results[best]
+            results[k] = replace(ind, subject=o.subject, subject_start=o.subject_start,
+                                 subject_end=o.subject_end)
 
 
 _GROWTH_HEADER = re.compile(r"增长|增速|增幅|比上年|同比|比去年")
@@ -1350,6 +1484,22 @@ def _change_head(s: str, subj: tuple):
     return subj, None
 
 
+# Light and transfer verbs (形式动词/给予类动词) that do not define what is counted: 举办法治讲座4次 counts
+# 法治讲座, 收到群众来信168件 counts 群众来信.  Activity verbs that do define it (受理, 查处, 调解,
+# 审结, 接待) are not listed and stay with their object.
+_LIGHT_VERBS = frozenset("举办 提供 收到 争取 形成 办理 出台 提出 查出 挂 悬挂 进行 给予 获得 取得 收集".split())
+
+
+def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
+    if b - a < 4 or s[a] not in "举提收争形办出查挂悬进给获取":
+        return a, b
+    toks = segment.tokenize(s, a, b)
+    if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and b - toks[1].start >= 2 and \
+            _nominal(toks[-1]) and not any(t.flag.startswith("v") and t.flag != "vn" for t in toks[1:2]):
+        return toks[1].start, b
+    return a, b
+
+
 # Verbs that say nothing about what is counted when they stand alone before a number.
 _GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达".split())
 
@@ -1374,6 +1524,12 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
 def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
                      last_subject, line_start: int = 0) -> None:
     """Subjects, spans and list propagation for the mentions of one sentence."""
+    _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
+    _grouping_subjects(s, ms)
+
+
+def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
+                           last_subject, line_start: int = 0) -> None:
     clause_spans = segment.clauses(s, ss, se)
 
     def clause_of(pos):
@@ -1458,7 +1614,7 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                 if k == pb or s[k] == "、":
                     parts.append((k0, k))
                     k0 = k + 1
-            if len(parts) == len(g):
+            if len(parts) == len(g) and not _shared_head(s, parts):
                 items = [_clean_subject(s, a, b) for a, b in parts]
         prefix_empty = pb - pa < 1
         for idx, i in enumerate(g):
@@ -1493,7 +1649,7 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                         m.span_start = m.vs if prefix_empty else pa
                         continue
             if pb > pa:
-                m.subj = _pos_refine(s, pa, pb)
+                m.subj = _drop_light_verb(s, *_pos_refine(s, pa, pb))
                 if m.change is None and not m.level:
                     m.subj, m.change = _change_head(s, m.subj)
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
@@ -1537,6 +1693,32 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
+
+
+# Measure words of groupings: 10个方面20个问题 counts the aspects the problems fall into, so the
+# grouping count takes the subject of the count written right after it.
+_GROUPING_UNITS = frozenset(("个方面", "方面", "个领域", "类", "大类", "个类别", "个行业"))
+
+
+def _grouping_subjects(s: str, ms: list) -> None:
+    for i in range(len(ms) - 1):
+        m, n = ms[i], ms[i + 1]
+        pair = m.unit in _ADMIN_UNITS and n.unit in _ADMIN_UNITS and n.vs == m.end   # 四省九市的参观人员
+        if (m.unit in _GROUPING_UNITS or pair) and n.subj and n.vs - m.end <= 1 and \
+                s[m.end:n.vs] in ("", "、", "共", "的"):
+            m.subj = n.subj
+            m.bound_end = m.end
+
+
+def _shared_head(s: str, parts: list) -> bool:
+    """110刑事、治安警情 / 城镇、农村居民人均可支配收入: the earlier items are bare modifiers (a
+    distinguishing word, an adjective, a place) sharing the head noun of the last one, so the whole
+    coordination is the subject of each value."""
+    for a, b in parts[:-1]:
+        toks = segment.tokenize(s, a, b)
+        if toks and toks[-1].flag in ("b", "a", "ns", "f", "s", "ag"):
+            return True
+    return False
 
 
 def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):

@@ -401,3 +401,83 @@ def test_bare_numbers_joined_by_he_share_the_unit():
 def test_list_intro_yici():
     got = _subjects("工单量前三位的社区依次为东苑社区(320件)、西苑社区(280件)。")
     assert got == [("320", "东苑社区"), ("280", "西苑社区")]
+
+
+def test_chinese_count_before_a_noun():
+    # a single Chinese digit + measure word + the counted noun, after a verb or preposition
+    assert _subjects("全年开展两次联合执法行动,查处四起违法案件。") == [("两", "联合执法行动"), ("四", "违法案件")]
+    assert _subjects("县司法局派出三个工作组赴各乡镇督导。") == [("三", "工作组")]
+    assert _subjects("对五家企业进行了约谈。") == [("五", "企业")]
+    assert [i.value for i in extract_indicators("新建两所幼儿园。")] == [2]
+
+
+def test_chinese_numeral_names_and_slogans_stay_out():
+    for text in ("严格落实三项制度,压实两个责任,建设四好农村路,推进一网通办。",
+                 "着力推进六个示范区建设,统筹城乡发展。",
+                 "下面我讲五个方面的工作意见。",
+                 "对东街、西街、南街三条背街小巷进行了整治。",
+                 "深化“四个一批”项目管理。",
+                 "每周三组织干部集中学习。",
+                 "三次产业结构持续优化。",
+                 "在特殊情况下,可以延长一次。"):
+        assert extract_indicators(text) == [], text
+
+
+def test_yi_closing_the_clause_is_a_count():
+    assert _subjects("全年召开党组会议一次。") == [("一", "召开党组会议")]
+
+
+def test_grouping_count_takes_the_next_subject():
+    got = _subjects("督查发现10个方面20个问题,已全部整改。")
+    assert got == [("10", "问题"), ("20", "问题")]
+    got = _subjects("接待来自三省六市的参观人员800人次。")
+    assert got == [("三", "参观人员"), ("六", "参观人员"), ("800", "参观人员")]
+
+
+def test_counted_noun_after_de_and_modifier_verb():
+    assert _subjects("将各行业的42种退休制度合并。") == [("42", "退休制度")]
+    assert _subjects("新增的1200户农户全部脱贫。") == [("1200", "农户")]
+
+
+def test_noun_before_gongji_is_the_subject():
+    got = _subjects("本次活动吸引周边群众和游客共计3万余人次参与。")
+    assert got[0][0] == "3万" and "群众和游客" in got[0][1] and "参与" not in got[0][1]
+
+
+def test_light_verbs_and_benefactive_objects():
+    assert _subjects("举办法治讲座4次,提供岗位信息600个。") == [("4", "法治讲座"), ("600", "岗位信息")]
+    assert _subjects("为困难群众发放米面油300桶、棉被200床。") == [("300", "发放米面油"), ("200", "棉被")]
+
+
+def test_dash_and_trailing_adverbs_trimmed():
+    assert _subjects("产业集聚成效明显——全市化妆品工业产值已经超过800亿元。") == [("800亿", "化妆品工业产值")]
+
+
+def test_headline_figure_takes_the_body_subject():
+    text = "突破2.35万亿\n全年全市地区生产总值达到2.35万亿元,增长5.1%。\n"
+    inds = extract_indicators(text)
+    assert inds[0].value_text == "2.35万亿" and inds[0].subject == "地区生产总值"
+    _grounded(text, inds[0])
+    text = "同比增长6.1%\n全年全市工业增加值同比增长6.1%。\n"
+    inds = extract_indicators(text)
+    assert [i.subject for i in inds] == ["工业增加值", "工业增加值"]
+    for i in inds:
+        _grounded(text, i)
+
+
+def test_temperature_and_relief_supply_units():
+    inds = extract_indicators("全年平均气温17.5℃,结对帮扶困难家庭120对。")
+    assert [(i.value, i.unit) for i in inds] == [(Decimal("17.5"), "℃"), (120, "对")]
+
+
+def test_coordinated_modifiers_share_the_head():
+    got = _subjects("全市刑事、治安警情同比分别下降18.1%、10.9%。")
+    assert got == [("18.1", "刑事、治安警情"), ("10.9", "刑事、治安警情")]
+    got = _subjects("办结率、满意率分别为99%、95%。")
+    assert got == [("99", "办结率"), ("95", "满意率")]
+
+
+def test_share_subject_kept_whole_and_target_verb_trimmed():
+    got = _subjects("民生支出占一般公共预算支出的比重为78.5%。")
+    assert got == [("78.5", "民生支出占一般公共预算支出的比重")]
+    assert _subjects("确保执法人员年度培训时长不少于60学时。") == [("60", "执法人员年度培训时长")]
