@@ -16,6 +16,7 @@ is tested in tests/test_concurrency.py; property tests of the extractor live in 
 from __future__ import annotations
 
 import base64
+import html
 import io
 import json
 import random
@@ -388,3 +389,18 @@ def test_main_text_over_the_limit_is_not_extracted(monkeypatch):
     doc = process_document(GOOD_SAMPLE.read_bytes(), source="big-text.html").document
     assert doc["status"] == "error" and "200-character limit" in (doc["error"] or "")
     assert doc["n_indicators"] == 0
+
+
+def test_audit_page_escapes_hostile_source_text(tmp_path):
+    """The audit page shows source text: markup that a hostile page smuggles into its visible text
+    (escaped on the page, so literally '<script>…' in main_text) must come out escaped again.
+    The same payloads run in a real browser in tests/test_audit.py."""
+    from pipeline.audit import render_audit
+    from conftest import build_dataset
+
+    payload = "<script>window.__pwned=1</script><img src=x onerror=alert(1)>"
+    page = article("<p>" + html.escape(payload) + "共受理投诉举报52件，办结率100%。</p>" + paras(2)).encode()
+    build_dataset(tmp_path, [("hostile.html", page)])
+    rendered = render_audit(tmp_path)
+    assert "window.__pwned" in rendered  # the text is shown…
+    assert payload not in rendered and "<img src=x" not in rendered  # …but never as markup
