@@ -17,6 +17,7 @@ import hashlib
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional
@@ -31,7 +32,8 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact  #
 from prefect.cache_policies import NO_CACHE, CacheKeyFnPolicy  # noqa: E402
 
 from pipeline.dataset import commit  # noqa: E402
-from pipeline.process import doc_id_for, process_document, read_error_document  # noqa: E402
+from pipeline.process import (doc_id_for, process_document, read_error_document,  # noqa: E402
+                              unreadable_doc_id)
 from pipeline.sources import Source, discover  # noqa: E402
 from pipeline.version import extractor_version  # noqa: E402
 
@@ -55,11 +57,9 @@ class Item:
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     attachment_type: Optional[str] = None  # a PDF/DOC link: recorded, not parsed
 
-    @property
+    @cached_property  # used for batching and cache keys: hash the bytes once
     def doc_id(self) -> str:
-        if self.raw is None:
-            return hashlib.sha256(f"unreadable:{self.source}".encode()).hexdigest()
-        return doc_id_for(self.raw)
+        return unreadable_doc_id(self.source) if self.raw is None else doc_id_for(self.raw)
 
 
 @dataclass

@@ -116,36 +116,8 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
                      fetched_at: Optional[datetime] = None, http_charset: Optional[str] = None,
                      max_bytes: int = MAX_DOCUMENT_BYTES) -> ProcessedDocument:
     """Run decode -> clean -> segment/extract on one document and return its dataset rows."""
-    fetched_at = fetched_at or datetime.now(timezone.utc)
-    doc_id = doc_id_for(raw)
-    doc = {
-        "doc_id": doc_id,
-        "source": source,
-        "url": url,
-        "site_name": None,
-        "title": None,
-        "published": None,
-        "fetched_at": fetched_at,
-        "content_type": "text" if is_text_source(source) else "html",
-        "encoding": None,
-        "raw_bytes": len(raw),
-        "main_text": "",
-        "n_chars": 0,
-        "n_indicators": 0,
-        "status": "ok",
-        "warnings": [],
-        "error": None,
-        "meta": None,
-        "extractor_version": extractor_version(),
-        "organization": None,
-        "organization_source": None,
-        "report_year": None,
-        "report_type": None,
-        "year": fetched_at.year,
-        # not a column: the document's sentences in compact form (see sentence_block), turned into
-        # ``sentences`` rows by dataset.commit
-        "sentences": EMPTY_BLOCK,
-    }
+    doc = _document_row(doc_id_for(raw), source, url, fetched_at,
+                        content_type="text" if is_text_source(source) else "html", raw_bytes=len(raw))
     if len(raw) > max_bytes:
         doc["status"] = "error"
         doc["error"] = f"read: document is {len(raw):,} bytes, over the {max_bytes:,}-byte limit"
@@ -176,7 +148,7 @@ def process_document(raw: bytes, *, source: str, url: Optional[str] = None,
         encoding=cleaned.encoding, main_text=text, n_chars=len(text), status=cleaned.status,
         warnings=list(cleaned.warnings),
         meta=json.dumps(cleaned.meta, ensure_ascii=False, sort_keys=True) if cleaned.meta else None,
-        year=partition_year(cleaned.published, cleaned.title, fetched_at),
+        year=partition_year(cleaned.published, cleaned.title, doc["fetched_at"]),
     )
     try:
         from .identity import identify
@@ -234,22 +206,35 @@ def indicator_row(ind: Indicator, doc: dict) -> dict:
     return row
 
 
+def unreadable_doc_id(source: str) -> str:
+    """The id of an input with no bytes (unreadable, failed fetch): derived from the source, so it is
+    stable across re-runs."""
+    return hashlib.sha256(f"unreadable:{source}".encode()).hexdigest()
+
+
+def _document_row(doc_id: str, source: str, url: Optional[str], fetched_at: Optional[datetime],
+                  **values) -> dict:
+    """A ``documents`` row with every column at its empty value, ``values`` filled in."""
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    doc = {
+        "doc_id": doc_id, "source": source, "url": url, "site_name": None, "title": None,
+        "published": None, "fetched_at": fetched_at, "content_type": None, "encoding": None,
+        "raw_bytes": 0, "main_text": "", "n_chars": 0, "n_indicators": 0, "status": "ok",
+        "warnings": [], "error": None, "meta": None, "extractor_version": extractor_version(),
+        "organization": None, "organization_source": None, "report_year": None, "report_type": None,
+        "year": fetched_at.year,
+        # not a column: the document's sentences in compact form (see sentence_block), turned into
+        # ``sentences`` rows by dataset.commit
+        "sentences": EMPTY_BLOCK,
+    }
+    doc.update(values)
+    return doc
+
+
 def read_error_document(source: str, error: str, *, url: Optional[str] = None,
                         fetched_at: Optional[datetime] = None) -> dict:
-    """The ``documents`` row of an input that could not be read or fetched at all.
-
-    It has no bytes, so its id is derived from the source (stable across re-runs).
-    """
-    fetched_at = fetched_at or datetime.now(timezone.utc)
-    return {
-        "doc_id": hashlib.sha256(f"unreadable:{source}".encode()).hexdigest(),
-        "source": source, "url": url, "site_name": None, "title": None, "published": None,
-        "fetched_at": fetched_at, "content_type": None, "encoding": None, "raw_bytes": 0,
-        "main_text": "", "n_chars": 0, "n_indicators": 0, "status": "error", "warnings": [],
-        "error": error, "meta": None, "extractor_version": extractor_version(),
-        "organization": None, "organization_source": None, "report_year": None, "report_type": None,
-        "year": fetched_at.year, "sentences": EMPTY_BLOCK,
-    }
+    """The ``documents`` row of an input that could not be read or fetched at all."""
+    return _document_row(unreadable_doc_id(source), source, url, fetched_at, status="error", error=error)
 
 
 def _heading_fns():
@@ -282,7 +267,7 @@ def sentence_block(text: str) -> dict:
     from . import segment
     from .normalize import map_span, normalize_with_map
 
-    blk: dict = {"starts": [], "ends": [], "section_ix": [], "sections": [], "tokens": []}
+    blk: dict = {k: [] for k in EMPTY_BLOCK}
     if not text or not text.strip():
         return blk
     level_of, heading_text = _heading_fns()
