@@ -10,6 +10,7 @@
 | audit    | ``pipeline.audit.write_audit`` |
 | sample   | ``pipeline.sample.write_sample`` / ``pipeline.sample.score`` |
 | plot     | ``pipeline.plot.plot`` |
+| evaluate | ``pipeline.evaluate.score_set`` |
 
 Exit status: 0 on success; 1 when an input could not be processed or a check failed; 2 on usage errors.
 """
@@ -261,6 +262,28 @@ def cmd_plot(a) -> int:
     return 0
 
 
+def cmd_evaluate(a) -> int:
+    from .evaluate import EvalError, score_set
+
+    if "gold-val" in Path(a.folder).resolve().parts and a.show:
+        _err("error: gold-val is for measuring only: run it with --show 0 (figures, no examples)")
+        return 2
+    try:
+        rep = score_set(a.folder)
+    except EvalError as e:
+        _err(f"error: {e}")
+        return 2
+    shown = [d for d in rep.disagreements if not a.only or d.kind == a.only]
+    rep.disagreements = shown
+    print(rep.to_text(show=len(shown) if a.show < 0 else a.show))
+    if a.json:
+        print(_dump(rep.to_dict()))
+    if a.fail_under is not None and rep.all_fields_f1 < a.fail_under:
+        _err(f"all-fields-right F1 {rep.all_fields_f1:.3f} is below --fail-under {a.fail_under}")
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pipeline",
                                 description="Numeric indicators from Chinese government report pages.")
@@ -338,6 +361,17 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument("--change", choices=["increase", "decrease"],
                     help="plot changes (同比增长…) instead of levels")
     pl.set_defaults(func=cmd_plot)
+
+    ev = sub.add_parser("evaluate", help="score extraction on a labelled set (texts/ + labels/), list disagreements")
+    ev.add_argument("folder", help="labelled set folder, e.g. tests/evalset or ../shared/gold-dev")
+    ev.add_argument("--show", type=int, default=0, metavar="N",
+                    help="list N disagreements (misses, false positives, wrong fields); -1 for all")
+    ev.add_argument("--only", choices=["miss", "fp", "subject", "unit", "qualifier", "change", "grounding"],
+                    help="list one kind of disagreement")
+    ev.add_argument("--json", action="store_true", help="also print the figures as one JSON object")
+    ev.add_argument("--fail-under", type=float, metavar="F1",
+                    help="exit 1 when all-fields-right F1 is below this")
+    ev.set_defaults(func=cmd_evaluate)
     return p
 
 

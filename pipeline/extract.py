@@ -166,7 +166,12 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:比|较|与|由|从)(?:上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年)(?:同期)?(?:平均)?(?:相比)?的?")
-_TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + "|".join(map(re.escape, _TRAIL_WORDS)) + r"|[\s,、:“])$")
+# A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
+# rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
+_PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
+_PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
+_TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
+                       + r"|[\s,、:“])$")
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
@@ -555,6 +560,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             if "分别" in lk:
                 fenbie = True
             p -= len(lk)
+            continue
+        pr = _PER_RATE_TAIL.search(s, max(lo, p - 8), p)
+        if pr:
+            p = pr.start()          # 提高到每人每月850元: the rate belongs to the unit
             continue
         lv = _longest_ending(_LEVEL_LINK, s, p, lo, 1)
         if lv and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):

@@ -481,3 +481,8 @@ def test_share_subject_kept_whole_and_target_verb_trimmed():
     got = _subjects("民生支出占一般公共预算支出的比重为78.5%。")
     assert got == [("78.5", "民生支出占一般公共预算支出的比重")]
     assert _subjects("确保执法人员年度培训时长不少于60学时。") == [("60", "执法人员年度培训时长")]
+
+
+def test_per_capita_rate_before_the_amount_belongs_to_the_unit():
+    got = _subjects("城乡低保标准分别提高到每人每月850元、680元。高龄津贴每人每月100元。")
+    assert got == [("850", "城乡低保标准"), ("680", "城乡低保标准"), ("100", "高龄津贴")]
