@@ -865,6 +865,8 @@ def _strip_lead(s: str, a: int, b: int) -> int:
             break
     if a < b and s[a] in "”)":
         a += 1
+    if b - a > 2 and s[a] == "的":
+        a += 1          # 156所中小学校的心理健康教育覆盖率: the phrase left after a scope count
     return a
 
 
@@ -1127,7 +1129,7 @@ _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 
 
 
 def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
-                   more_follow: bool = False) -> Optional[tuple[int, int]]:
+                   more_follow: bool = False, next_measured: bool = False) -> Optional[tuple[int, int]]:
     """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
     a = m.end
     if a < limit and s[a] == "的":
@@ -1167,10 +1169,33 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     else:
         ra, rb = a, np_end
+        if next_measured:
+            rb = _counted_entity_end(s, ra, rb)
     ra, rb = _clean_subject(s, ra, rb)
     if rb - ra < 2 or s[ra:rb].endswith("水平"):
         return None                        # 保持99.94%的历史最高水平: not what is counted
     return ra, rb
+
+
+# Nouns of countable units that a scope count names (全市8个县区, 12家三级医院, 46家规上企业):
+# when a measured attribute follows them (…空气质量优良天数比例达90%), the count counts the units
+# and the attribute belongs to the next figure.  General report vocabulary, not tuned on a set.
+_ENTITY_SUFFIXES = tuple("""企业 医院 学校 中小学 中小学校 幼儿园 县区 县(市、区) 区县 县市区 乡镇 镇街 街道 社区 村 行政村
+单位 部门 机构 断面 监测点 站点 站 园区 开发区 景区 基地 项目 工厂 门店 网点 商户 市场主体 合作社 小区 家庭 户
+城市 地级市 县 区 市 省 镇 乡 窗口 场所 中心""".split())
+
+
+def _counted_entity_end(s: str, a: int, b: int) -> int:
+    """End of the counted units in a scope count's noun phrase when a measured attribute follows
+    (县区|空气质量优良天数比例); ``b`` when the phrase does not split that way."""
+    toks = segment.tokenize(s, a, b)
+    for k, t in enumerate(toks[:-1]):
+        if t.end - a >= 2 and s[a:t.end].endswith(_ENTITY_SUFFIXES):
+            rest = toks[k + 1:]
+            if b - t.end >= 3 and rest[-1].flag.startswith("n"):
+                return t.end
+            break
+    return b
 
 
 def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
@@ -1651,7 +1676,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
-                    after = _subject_after(s, m, min(limit, m.clause[1]), verbal, more)
+                    nxt = ms[g[-1] + 1] if g[-1] + 1 < len(ms) else None
+                    measured = more and nxt is not None and nxt.kind != "count"
+                    after = _subject_after(s, m, min(limit, m.clause[1]), verbal, more, measured)
                     if after:
                         m.subj = after
                         m.bound_end = max(m.end, after[1])

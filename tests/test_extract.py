@@ -486,3 +486,12 @@ def test_share_subject_kept_whole_and_target_verb_trimmed():
 def test_per_capita_rate_before_the_amount_belongs_to_the_unit():
     got = _subjects("城乡低保标准分别提高到每人每月850元、680元。高龄津贴每人每月100元。")
     assert got == [("850", "城乡低保标准"), ("680", "城乡低保标准"), ("100", "高龄津贴")]
+
+
+def test_scope_count_counts_the_units_and_the_attribute_takes_the_next_figure():
+    assert _subjects("全市8个县区空气质量优良天数比例均达到90%以上。") == [("8", "县区"), ("90", "空气质量优良天数比例")]
+    assert _subjects("全市12家三级医院平均住院日为7.2天。") == [("12", "三级医院"), ("7.2", "平均住院日")]
+    assert _subjects("全区12个国考、省考断面水质优良比例达到100%。") == [("12", "国考、省考断面"), ("100", "水质优良比例")]
+    assert _subjects("全县156所中小学校的心理健康教育覆盖率达100%。") == [("156", "中小学校"), ("100", "心理健康教育覆盖率")]
+    # a count followed by its predicate is not split
+    assert _subjects("全县18个乡镇全部建成综合文化站。") == [("18", "乡镇全部建成综合文化站")]
