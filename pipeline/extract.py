@@ -103,6 +103,12 @@ _TIME_AFTER = ("年", "月", "日", "号", "时", "周年", "世纪", "个月", 
 # Measure words that only make sense as durations; with text right after them they describe
 # something (24小时全天候, 15分钟生活圈) rather than measure it.
 _DURATION_UNITS = {"天", "小时", "个小时", "分钟", "秒", "周", "个工作日", "工作日"}
+# ... unless the time is measured: the start of a cut (由/从), a fastest/average/only time, or a
+# duration followed by the verb that cuts it.  General usage of 审批时限 sentences (set A review).
+_DURATION_MEASURED_BEFORE = re.compile(r"(?:由|从|最快|最短|最长|平均|仅需|只需|仅用|用时|耗时|时限|缩短至|压缩至|压减至|"
+                                       r"缩短到|压缩到|减至|降至)$")
+_DURATION_CUT_VERBS = ("压缩", "压减", "缩短", "减少", "缩减", "降至", "降低", "提速")
+_CUT_VERBS = ("压缩", "压减", "缩短", "缩减", "降低", "减少", "提高", "提升", "延长")
 # Service numbers (12345 hotline, 12306, 110/119/120/122, 96xxx, 400…) are names, not quantities.
 _SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}")
 # Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
@@ -146,7 +152,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成
 主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
-每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度""".split(),
+每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -159,13 +165,13 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
-仅 约为""".split(),
+仅 约为 最快 最短 仅需 只需 人民币 约合人民币""".split(),
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:比|较|与|由|从)(?:上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年)(?:同期)?(?:平均)?(?:相比)?的?")
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?)(?:同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
@@ -510,9 +516,15 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if not is_ar and not pct and kind != "fraction":
         if not _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high):
             return None
-    # durations used as descriptors: 24小时全天候, 15分钟生活圈
-    if u in _DURATION_UNITS and j < hi and _is_cjk(s[j]) and not s.startswith(("以内", "左右", "以上", "内"), j):
+    # durations used as descriptors: 24小时全天候, 15分钟生活圈; but a processing time that is cut
+    # (由15个工作日压缩至5个) or stated as fastest/average (最快5分钟办结) is measured
+    p_before = cs - len(_longest_ending(quals["before"], s, cs, lo, 3) or "")
+    if u in _DURATION_UNITS and j < hi and _is_cjk(s[j]) and not s.startswith(("以内", "左右", "以上", "内"), j) \
+            and not _DURATION_MEASURED_BEFORE.search(s, max(lo, p_before - 4), p_before) \
+            and not s.startswith(_DURATION_CUT_VERBS, j):
         return None
+    if cs - 1 >= lo and s[cs - 1] == "等" and _restates_list(s, lo, cs - 1, value):
+        return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
     if u is None and not pct and kind != "fraction":
         if not _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table_cell,
                             line_start, inside_q):
@@ -569,7 +581,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if lv and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):
             level = True
             p -= 1
-            p -= len(_longest_ending(changes, s, p, lo, 3))
+            p -= max(len(_longest_ending(changes, s, p, lo, 3)), len(_longest_ending(_CUT_VERBS, s, p, lo, 2) or ""))
             break
         if lv and p - 3 > lo:
             # 压缩至0.5个工作日 / 缩小至1.59 / 提升到: a verb + 至/到 reaches a level; the verb is
@@ -579,6 +591,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                     vt[-1].word not in ("达到", "截至", "截止"):
                 level = True
                 p = vt[-1].start
+                break
+            cut = _longest_ending(_CUT_VERBS, s, p - 1, lo, 2)
+            if cut:
+                level = True          # 压减至45个工作日 (jieba splits 压/减)
+                p -= 1 + len(cut)
                 break
         ch = _longest_ending(changes, s, p, lo, 3)
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
@@ -703,6 +720,14 @@ _SLOGAN_HEADS = ("制度", "机制", "责任", "原则", "理念", "意识", "�
 _TASK_VERBS = frozenset("推进 推动 深化 实施 落实 坚持 建设 打造 构建 围绕 聚焦 突出 抓好 做好 强化 完善 健全 "
                         "实行 执行 贯彻 树立 增强 践行 牢记 做到 把握 坚决 落细 压实 统筹 打好 开展好 守住 筑牢 "
                         "讲 从 分 包括 涵盖 实现 形成 具有 明确 提出".split())
+
+
+def _restates_list(s: str, lo: int, deng: int, value) -> bool:
+    """A、B、C等3个单位: the count after 等 equals the number of items just listed, so it restates
+    the names (not an indicator); 甲、乙等12个单位 names 2 of 12 and is a scope count."""
+    ca = max(lo, max(s.rfind(c, lo, deng) for c in ",;:。(\n") + 1)
+    n = s.count("、", ca, deng)
+    return n >= 1 and value == n + 1
 
 
 def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
@@ -1490,7 +1515,7 @@ def _topic(s: str, ms: list, i: int, clause: tuple, ss: int, line_start: int):
 
 # Change verbs that may be separated from the number by their object (增收村财2万元).  Nouns naming a
 # rate (增幅, 增速, 降幅) are not in the list: they are the subject.
-_CHANGE_VERBS = frozenset("增长 增加 增收 减少 减收 下降 提高 提升 降低 上升 上涨".split())
+_CHANGE_VERBS = frozenset("增长 增加 增收 减少 减收 下降 提高 提升 降低 上升 上涨 调减 调增".split())
 
 
 def _nominal(t) -> bool:
@@ -1502,14 +1527,15 @@ def _change_head(s: str, subj: tuple):
     """增收村财 / 减少碳排放: a change verb + a short noun object before the number -> the change and
     the object as the subject."""
     a, b = subj
-    if not 3 <= b - a <= 10 or not any(v in s[a:b] for v in _CHANGE_VERBS):
+    # object up to 8 characters (减少政府隐性债务4.2亿元; set B review), verb + object up to 12
+    if not 3 <= b - a <= 12 or not any(v in s[a:b] for v in _CHANGE_VERBS):
         return subj, None
     toks = segment.tokenize(s, a, b)
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
-            if rest and b - t.end <= 5 and (_nominal(rest[-1]) or b - t.end <= 3) and \
+            if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3) and \
                     not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):
                 return ((t.end, b) if b - t.end >= 2 else subj), _lexicons()[2][t.word]
             break
@@ -1648,7 +1674,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if k == pb or s[k] == "、":
                     parts.append((k0, k))
                     k0 = k + 1
-            if len(parts) == len(g) and not _shared_head(s, parts):
+            # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
+            if len(parts) == len(g) and not _shared_head(s, parts) and min(b - a for a, b in parts) >= 2:
                 items = [_clean_subject(s, a, b) for a, b in parts]
         prefix_empty = pb - pa < 1
         for idx, i in enumerate(g):

@@ -495,3 +495,32 @@ def test_scope_count_counts_the_units_and_the_attribute_takes_the_next_figure():
     assert _subjects("全县156所中小学校的心理健康教育覆盖率达100%。") == [("156", "中小学校"), ("100", "心理健康教育覆盖率")]
     # a count followed by its predicate is not split
     assert _subjects("全县18个乡镇全部建成综合文化站。") == [("18", "乡镇全部建成综合文化站")]
+
+
+def test_processing_times_that_are_cut_are_measured():
+    got = [(i.value_text, i.unit, i.subject) for i in extract_indicators(
+        "工程建设项目审批时限由90个工作日压减至45个工作日。企业开办全流程最快1个工作日办结。打造15分钟生活圈。")]
+    assert got == [("90", "个工作日", "工程建设项目审批时限"), ("45", "个工作日", "工程建设项目审批时限"),
+                   ("1", "个工作日", "企业开办全流程")]
+
+
+def test_comparison_base_with_an_explicit_year_is_not_the_subject():
+    got = [(i.value_text, i.change, i.subject) for i in extract_indicators(
+        "全县税收收入完成8.65亿元,比2022年增收0.74亿元,增长9.4%。")]
+    assert got == [("8.65亿", None, "税收收入"), ("0.74亿", "increase", "税收收入"), ("9.4", "increase", "税收收入")]
+
+
+def test_count_after_deng_that_restates_the_list_is_not_an_indicator():
+    assert _subjects("延伸审计了县教育局、县卫健局、城关镇等3个单位。") == []
+    assert _subjects("抽查了县交通局、县林业局等12个单位。") == [("12", "单位")]
+
+
+def test_one_character_conjuncts_share_the_head_noun():
+    assert _subjects("城、乡居民人均可支配收入分别为41280元、19630元。") == [
+        ("41280", "城、乡居民人均可支配收入"), ("19630", "城、乡居民人均可支配收入")]
+
+
+def test_converted_amounts_and_reduced_objects():
+    got = [(i.value_text, i.qualifier, i.change, i.subject) for i in extract_indicators(
+        "人均地区生产总值约合9860美元。化解存量债务,减少政府隐性债务4.2亿元。")]
+    assert got == [("9860", "approx", None, "人均地区生产总值"), ("4.2亿", None, "decrease", "政府隐性债务")]
