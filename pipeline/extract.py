@@ -152,7 +152,8 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 以来 期间 共有 现有 有 实现 完成 是 为 达 已 均 其 其余 并 且 又 还 也 在 对 向 已经 共完成 累计完成
 主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
-每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需""".split(),
+每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
+推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -858,7 +859,9 @@ _LEAD_PUNCT = " \t“”\"'‘’,、:;。()●■◆▲★·•-"
 
 # Lead verbs are stripped only when a real phrase (3+ characters) remains: 实现地区生产总值 ->
 # 地区生产总值, but 已完成投资 stays (投资 alone does not say what was counted).
-_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 主要涉及 力争 确保 将 还将".split())
+# (推动/积极推进/协助 + the activity: 推动修订出台镇级管理制度6件 counts the regulations; set A review)
+_VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 主要涉及 力争 确保 将 还将 推动 积极推动 大力推动 "
+                       "积极推进 大力推进 持续推进 全力推进 扎实推进 协助".split())
 # Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
 # when jieba makes them a token of their own.
 _AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 "
@@ -937,6 +940,13 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
     for _ in range(4):
         a2 = _strip_lead(s, a, b)
         b2 = _strip_trail(s, a2, b)
+        q = s.rfind("“", a2, b2)
+        if q >= 0 and s.find("”", q, b2) < 0 and q - a2 >= 2:
+            b2 = _strip_trail(s, a2, q)    # 网办率、好评率“两个100%”: a quoted slogan opens after the subject
+        k = s.rfind("等", a2, b2)
+        if k > a2 and b2 - (k + 1) >= 3 and ("、" in s[a2:k] or s[a2 - 1:a2] == "、") and \
+                _own_token(s, a2, k + 1, "等"):
+            a2 = k + 1                     # 工作动态、政策解读等各类稿件: never start inside the list
         if (a2, b2) == (a, b):
             break
         a, b = a2, b2
@@ -1032,7 +1042,16 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
 _AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会")   # not 政府: 法治政府建设
+# Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
+# splits 行政复议/局, so a one-character office token after a noun counts too.
+_AGENT_TOKENS = frozenset("局 中心 所 站 办 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所 办公室 指挥部".split())
 _COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本市".split())
+
+
+def _is_agent(toks, k: int) -> bool:
+    w = toks[k].word
+    return w.endswith(_AGENT_ENDINGS) or (w in _AGENT_TOKENS or w.endswith(("中心", "法律顾问"))) and \
+        (k > 0 or len(w) >= 3)
 
 
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
@@ -1055,7 +1074,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         toks = [t for t in toks if t.start >= a]
     # 人民法院受理行政一审案件 / 检察机关提起公诉: an institution named before the verb is the agent
     # (by word ending: jieba tags 公共财政 nt too)
-    agent = [k for k in range(len(toks) - 1) if toks[k].word.endswith(_AGENT_ENDINGS) and
+    agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
              toks[k + 1].flag.startswith("v") and b - toks[k + 1].start >= 3 and
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
@@ -1093,6 +1112,19 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 a = toks[k].start
                 toks = toks[k:]
                 break
+    if s.startswith("通过", a):
+        # 通过政府网站和政务新媒体等形式主动公开政府信息: the channel is not what is counted; jieba tags
+        # 公开 ad and 主动 b, so the activity starts at the first non-nominal token after the channel
+        toks = toks or segment.tokenize(s, a, b)
+        for k in range(2, len(toks)):
+            t = toks[k]
+            if t.flag[:1] in ("v", "b", "d") or t.flag == "ad":
+                if b - t.start >= 3 and _nominal(toks[k - 1]):
+                    a = t.start
+                    toks = toks[k:]
+                break
+            if not (_nominal(t) or t.word in ("和", "、", "及", "与", "等") or t.flag in ("a", "m", "q")):
+                break
     if s.startswith(_PREP_START, a):
         toks = toks or segment.tokenize(s, a, b)
         if toks and toks[0].flag == "p":
@@ -1122,7 +1154,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     for k in range(1, len(toks)):
         t = toks[k]
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
-                _outside_brackets(s, a, t.start):
+                t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start):
             if k + 1 < len(toks) and toks[k + 1].word == "占":
                 continue                   # 民生支出占…的比重: the noun before 占 stays whole
             cut = t.start

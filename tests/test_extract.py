@@ -524,3 +524,15 @@ def test_converted_amounts_and_reduced_objects():
     got = [(i.value_text, i.qualifier, i.change, i.subject) for i in extract_indicators(
         "人均地区生产总值约合9860美元。化解存量债务,减少政府隐性债务4.2亿元。")]
     assert got == [("9860", "approx", None, "人均地区生产总值"), ("4.2亿", None, "decrease", "政府隐性债务")]
+
+
+def test_channels_pursuit_verbs_agents_and_lists_are_not_part_of_the_subject():
+    got = _subjects("通过政府网站和政务新媒体等形式主动公开政府信息8600条,通过街道门户网站公开信息845条。"
+                    "全年推动修订出台镇级管理制度6件。镇综治中心接待来访群众1460人次,区行政复议局审结复议案件312件。"
+                    "向市级网站报送工作动态、政策解读、便民提示等各类稿件采用218条。")
+    assert got == [("8600", "主动公开政府信息"), ("845", "公开信息"), ("6", "修订出台镇级管理制度"),
+                   ("1460", "接待来访群众"), ("312", "审结复议案件"), ("218", "各类稿件采用")]
+
+
+def test_quoted_slogan_after_the_subject_is_cut():
+    assert _subjects("全面推行“容缺受理”,实现网办率、好评率“两个100%”。") == [("100", "网办率、好评率")]
