@@ -536,3 +536,20 @@ def test_channels_pursuit_verbs_agents_and_lists_are_not_part_of_the_subject():
 
 def test_quoted_slogan_after_the_subject_is_cut():
     assert _subjects("全面推行“容缺受理”,实现网办率、好评率“两个100%”。") == [("100", "网办率、好评率")]
+
+
+def test_spaced_numbers_from_pdf_text_and_si_units():
+    got = [(i.value_text, i.value, i.unit, i.subject) for i in extract_indicators(
+        "全年发放低保救助金 893.36 万元,连续 9 个月开展走访。PM10浓度69μg/m3,同比下降8%。")]
+    assert [(v, float(x), u, s) for v, x, u, s in got] == [
+        ("893.36 万", 8933600.0, "元", "发放低保救助金"), ("69", 69.0, "μg/m3", "PM10浓度"), ("8", 8.0, "%", "PM10浓度")]
+
+
+def test_numbers_opening_quoted_names_and_inline_list_markers_are_not_indicators():
+    assert [v for v, _ in _subjects("承办“12345回音说法电台栏目”2期。推进社会慈善事业1、关心民众疾苦。")] == ["2"]
+
+
+def test_listed_kinds_before_deng_name_what_is_counted():
+    assert _subjects("查办发生在国企中的贪污、挪用公款等职务犯罪17件。") == [("17", "贪污、挪用公款等职务犯罪")]
+    assert _subjects("本月共办理疏通水沟、修建村道路、修复道路等类工单534件。") == [
+        ("534", "疏通水沟、修建村道路、修复道路等类工单")]
