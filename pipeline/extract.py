@@ -153,12 +153,12 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
-推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助""".split(),
+推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -187,8 +187,12 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
                        # 为年度目标的105% / 相当于全国平均水平的1.2倍: a ratio to a reference
-                       r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$")
-_RANK_CUT = re.compile(r"在|居|排名|排位|位居|位列|列|名列")
+                       r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
+                       # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before
+                       r"|^分别(?:完成|为|占|达到)[^,。;]{1,10}的$")
+_RANK_CUT = re.compile(r"(?:全国|全省|全市|全县|全区|全州)?(?:在|居|排名|排位|位居|位列|列|名列)")
+# Nouns naming a measured quality: 累计 after them is part of the measure (空气质量累计达标天数)
+_MEASURE_NOUN_ENDS = ("质量", "指数", "浓度", "水质", "空气")
 # X比Y高6个百分点 / 增速高于全市平均0.4个百分点 / 是传统成分的4.46倍: the comparison base and the
 # comparative are cut off, X is what is measured.
 _COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|多|少|快|慢)"
@@ -1166,7 +1170,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         toks = toks[k2:]
     # 图书馆、文化馆、博物馆累计接待群众: 累计/共 splits the agent from the counted activity
     # (the last such word: 县医共体累计下派专家 has a 共 inside a name before 累计)
-    scope = [t for t in toks[1:] if t.word in ("累计", "共", "共计", "合计", "共有") and b - t.end >= 4]
+    # (not after a measure noun: 空气质量累计达标天数 is one measure; set C review)
+    scope = [t for i, t in enumerate(toks[1:], 1) if t.word in ("累计", "共", "共计", "合计", "共有") and b - t.end >= 4
+             and not toks[i - 1].word.endswith(_MEASURE_NOUN_ENDS)]
     if scope:
         a = scope[-1].end
         toks = [x for x in toks if x.start >= a]
@@ -1259,7 +1265,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
-_COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的")
+_COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋")
 
 
 def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
@@ -1280,6 +1286,11 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     after_deng = s[m.pre - 1:m.pre] == "等" and m.kind == "count" and m.unit not in ("人", "名", "位", "人次")
     # 1.2万名80周岁以上老年人: an age threshold opens the counted noun phrase
     age = re.match(r"\d{1,3}(?:周)?岁(?:及)?以[上下]的?", s[a:b])
+    if a < b and s[a] in "“\"" and s.find("”" if s[a] == "“" else "\"", a + 1, b) > a + 2:
+        b = s.find("”" if s[a] == "“" else "\"", a + 1, b)
+        a += 1                             # 新创建8个"星级充分就业社区": a quoted name is the counted noun
+        if b - a >= 2:
+            return a, b
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
     if age:
@@ -1287,6 +1298,11 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         return (a, np_end) if np_end - (a + age.end()) >= 2 else None
     if after_deng and b - a <= 4:
         return a, b
+    if after_deng:
+        t0 = segment.tokenize(s, a, min(b, a + 8))
+        if len(t0) > 1 and _nominal(t0[0]) and _nominal(t0[1]):
+            return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
+                                           # (…等99个项目建成投用 keeps its predicate, below)
     if not prefix_empty:
         # a named prefix (志愿者共18人积极参与) keeps the subject unless a noun follows the number
         t0 = segment.tokenize(s, a, min(b, a + 6))
@@ -1598,6 +1614,25 @@ def _place_tail(s: str, a: int, b: int) -> int:
     return toks[k].start if k < len(toks) else b
 
 
+def _clause_topic(s: str, ss: int, upto: int):
+    """The noun phrase opening the sentence when the clauses before ``upto`` carry no figure."""
+    cl = segment.clauses(s, ss, upto)
+    if not cl:
+        return None
+    a, b = cl[0]
+    ra, rb = _clean_subject(s, a, b)
+    e = _noun_phrase(s, ra, rb)
+    ct = segment.tokenize(s, ra, rb)
+    if ct and all(_nominal(t) or t.word in ("和", "与", "及", "、") for t in ct) and _nominal(ct[-1]):
+        e = rb                             # 农村低保和农村五保,分别…: a clause that is only a noun phrase
+    if e - ra < 2 or e - ra > 14 or any(ch.isdigit() for ch in s[ra:e]):
+        return None
+    toks = segment.tokenize(s, ra, e)
+    if not toks or not _nominal(toks[-1]) or toks[0].flag in ("t", "m", "r"):
+        return None
+    return ra, e
+
+
 def _topic(s: str, ms: list, i: int, clause: tuple, ss: int, line_start: int):
     """What a regional breakdown measures: the noun phrase of the nearest earlier clause of the
     sentence that carries no number (年总降水量接近常年,其中桂北…), a ``X:`` lead-in of the line, or
@@ -1785,7 +1820,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     k0 = k + 1
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
             if len(parts) == len(g) and not _shared_head(s, parts) and min(b - a for a, b in parts) >= 2:
-                items = [_clean_subject(s, a, b) for a, b in parts]
+                items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
         prefix_empty = pb - pa < 1
         for idx, i in enumerate(g):
             m = ms[i]
@@ -1843,13 +1878,23 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if not need:
             continue
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
-        prev_ms = [x for x in ms[:g[0]] if x.subj] or [x for x in prev_sent if x.subj]
+        prev_ms = [x for x in ms[:g[0]] if x.subj]
+        own_sentence = bool(prev_ms)
+        prev_ms = prev_ms or [x for x in prev_sent if x.subj]
         if len(need) > 1 and first.fenbie:
             # A、B、C居前三位,分别为…: the items enumerated in an earlier clause of the sentence
             items = _enum_items(s, ms, ss, first.clause[0], len(need))
             if items:
                 for k, i in enumerate(need):
                     ms[i].subj = items[k]
+                continue
+        if not own_sentence and first.clause[0] > ss:
+            # 农村低保和农村五保,分别357户 / 畜牧业稳步恢复,增速达到4.6%: the topic of an earlier
+            # clause of this sentence, before any figure of the previous sentence (set B/C review)
+            tp = _clause_topic(s, ss, first.clause[0])
+            if tp:
+                for i in need:
+                    ms[i].subj = tp
                 continue
         if len(need) > 1 and (first.fenbie or compare_only):
             src = _distinct_subject_mentions(s, prev_ms, len(need))

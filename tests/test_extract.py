@@ -553,3 +553,17 @@ def test_listed_kinds_before_deng_name_what_is_counted():
     assert _subjects("查办发生在国企中的贪污、挪用公款等职务犯罪17件。") == [("17", "贪污、挪用公款等职务犯罪")]
     assert _subjects("本月共办理疏通水沟、修建村道路、修复道路等类工单534件。") == [
         ("534", "疏通水沟、修建村道路、修复道路等类工单")]
+
+
+def test_sentence_topic_before_a_bare_rate_or_fenbie():
+    assert _subjects("全年粮食总产量达到41.2万吨。畜牧业稳步恢复,增速达到4.6%。") == [
+        ("41.2万", "粮食总产量"), ("4.6", "畜牧业")]
+    assert _subjects("农村低保和农村五保,分别357户、732人。") == [
+        ("357", "农村低保和农村五保"), ("732", "农村低保和农村五保")]
+
+
+def test_measure_names_with_leiji_and_quoted_counted_names():
+    assert _subjects("澄城县空气质量累计达标天数为273天。环境空气质量累计综合指数全市排名第2。") == [
+        ("273", "空气质量累计达标天数"), ("2", "环境空气质量累计综合指数")]
+    assert _subjects('新创建8个"星级充分就业社区"。图书馆、文化馆、博物馆累计接待群众12万人次。') == [
+        ("8", "星级充分就业社区"), ("12万", "接待群众")]
