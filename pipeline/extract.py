@@ -158,7 +158,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4}年(?:度)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"|\d{4}年(?:度|末|底|初)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -171,7 +171,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:比|较|与|由|从)(?:上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?)(?:同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -352,7 +352,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
             not (table_cell and cs - 1 == lo):
         return None                                  # 报告-10篇: a dash, not a minus sign
-    if re.search(r"(?:附件|附表|附图|(?:^|[\s(])表|(?:^|[\s(])图|\d转)$", s[max(line_start, cs - 3):cs]):
+    if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
     if prev == "“" and re.match(r"[\d.,]*”", s[ce:ce + 8]):
         return None                                  # “1433”: a programme name in quotes
@@ -366,6 +366,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if _in_brackets(s, cs, line_start):
         return None                                  # 《十四五规划》, 〔2025〕19号, [1]
     if not pct and is_ar and nxt in "-/:" and ce + 1 < hi and s[ce + 1].isdigit() and \
+            not re.match(r"/(?:10|1)万", s[ce:ce + 4]) and \
             not _ratio_context(s, cs, line_start) and not _RANGE_SEP.match(s, ce):
         return None
     # list markers at the start of a line: 1.  1、  (1)  01
@@ -487,6 +488,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         u, ue = _parse_unit(s, js, units)
         if u is not None and ue > hi:
             u, ue = None, js
+        rate = re.match(r"/(?:10|十|1)?万", s[js:js + 4]) if u is None and is_ar else None
+        if rate:
+            u, ue = rate.group(), js + rate.end()   # 孕产妇死亡率12.5/10万: a rate per 100,000
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u is not None:
@@ -807,7 +811,9 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
         # a bare number filling its cell; a number inside a text cell (二级演员 39) is a list index
         return not re.search(r"[\u4e00-\u9fff]", s[lo:cs] + s[j:hi])
     if unit_parts:                                    # bare magnitude: 13.57万亿 / 3亿 (1600万人次)
-        return nxt in _STOP_AFTER or nxt.isdigit() or nxt in " \x00"
+        # 有530万城镇失业人员实现再就业: a magnitude before the counted noun (no measure word)
+        return nxt in _STOP_AFTER or nxt.isdigit() or nxt in " \x00" or \
+            _is_cjk(nxt) and not s.startswith(("以上", "以下", "左右", "以内"), j)
     digits = re.sub(r"\D", "", s[cs:ve])
     if nxt == ":" or (cs > lo and s[cs - 1] == ":"):
         return _ratio_context(s, cs, line_start)
@@ -1263,7 +1269,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 
 
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
-_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也".split())
+_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋")
 
@@ -1348,6 +1354,9 @@ def _counted_entity_end(s: str, a: int, b: int) -> int:
     return b
 
 
+_SCOPE_NOUNS = frozenset("城镇 农村 城乡 辖区 全市 全县 全区 全省 全镇 基层 各地".split())
+
+
 def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
     """The clause text before the number ends in a verb, preposition or 等 (subject comes after)."""
     if b <= a:
@@ -1360,6 +1369,8 @@ def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
     last = toks[-1]
     if last.word in ("共计", "共", "累计", "合计", "总计") and len(toks) > 1 and _nominal(toks[-2]):
         return False                                 # 群众和游客共计3万余人次参与: the noun is before
+    if last.word in _SCOPE_NOUNS and len(toks) > 1 and toks[-2].flag.startswith("v"):
+        return True                                  # 帮助城镇236名就业困难人员: scope of the counted noun
     return last.flag.startswith("v") or last.flag in ("p",)
 
 
@@ -1614,6 +1625,11 @@ def _place_tail(s: str, a: int, b: int) -> int:
     return toks[k].start if k < len(toks) else b
 
 
+def _parenthetical(s: str, x, upto: int) -> bool:
+    lp = s.rfind("(", 0, x.vs)
+    return lp >= 0 and lp > s.rfind(")", 0, x.vs) and 0 <= s.find(")", x.ve, upto)
+
+
 def _clause_topic(s: str, ss: int, upto: int):
     """The noun phrase opening the sentence when the clauses before ``upto`` carry no figure."""
     cl = segment.clauses(s, ss, upto)
@@ -1719,8 +1735,9 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
         k = s.rfind(verb, a, b)
         if k >= 0 and b - (k + len(verb)) >= 2:
             oa, ob = _clean_subject(s, k + len(verb), b)
-            if 2 <= ob - oa <= 20 and not re.search(r"\d", s[oa:ob]):
-                return oa, ob
+            ot = segment.tokenize(s, oa, ob)
+            if 2 <= ob - oa <= 20 and not re.search(r"\d", s[oa:ob]) and ot and not ot[0].flag.startswith("v"):
+                return oa, ob              # (现已办结上报: 上报 is a second verb, not an object)
             return None
     return None
 
@@ -1751,7 +1768,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             gap = s[ms[i - 1].end:m.pre]
             joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
                 (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie)
-            if joined and m.change in (None, ms[i - 1].change):
+            # 分别下降12.4%、上升3.1%: a 分别 list may mix directions
+            if joined and (m.change in (None, ms[i - 1].change) or
+                           m.change and ms[i - 1].change and ms[groups[-1][0]].fenbie):
                 groups[-1].append(i)
                 continue
         groups.append([i])
@@ -1843,7 +1862,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb))
                 countable = (m.kind == "count" and m.unit) or (m.kind == "measure" and m.unit and verbal) or \
                     bare_verb or \
-                    (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多")
+                    (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
+                    (not m.unit and m.unit_parts and _is_cjk(s[m.end]))
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
@@ -1878,7 +1898,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if not need:
             continue
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
-        prev_ms = [x for x in ms[:g[0]] if x.subj]
+        # (含旧存185件): a parenthetical breakdown is not what a later change refers to
+        prev_ms = [x for x in ms[:g[0]] if x.subj and not _parenthetical(s, x, first.vs)]
         own_sentence = bool(prev_ms)
         prev_ms = prev_ms or [x for x in prev_sent if x.subj]
         if len(need) > 1 and first.fenbie:
