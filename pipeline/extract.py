@@ -1124,7 +1124,7 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 _AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
-_AGENT_TOKENS = frozenset("局 中心 所 站 办 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所 办公室 指挥部".split())
+_AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
 _COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本市".split())
 
 
@@ -1134,9 +1134,23 @@ def _is_agent(toks, k: int) -> bool:
         (k > 0 or len(w) >= 3)
 
 
+_CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_RESTATED = re.compile(r"(?:[^、,。;]{2,12}、)+[^、,。;]{2,12}([两二三四五六七八九十])(?:项|个|类|种|大)")
+
+
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
+    rm = _RESTATED.match(s, a, b)
+    if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
+        a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
+    if b - a > 4 and "有" in s[a + 2:b - 2]:
+        toks = segment.tokenize(s, a, b)
+        for k in range(1, len(toks) - 1):
+            if toks[k].word == "有" and not toks[k - 1].flag.startswith(("v", "d", "p", "c", "r")) and \
+                    b - toks[k].end >= 2 and _nominal(toks[-1]):
+                a = toks[k].end             # “幸福大丰”公众号有粉丝: what the account has is counted
+                break
     if b - a <= 6:
         return a, b
     toks = segment.tokenize(s, a, b)
@@ -1231,7 +1245,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         return a, b                        # 疏通水沟、修建村道路等类工单: a listed kind stays whole
     if toks is None:
         toks = segment.tokenize(s, a, b)
-    if toks and toks[0].flag.startswith("v") and len(toks[0].word) >= 2 and b - a <= _MAX_VERB_OBJECT and \
+    cap = _MAX_VERB_OBJECT + (6 if "、" in s[a:b] else 0)   # 参与A拟定、B研究论证: a coordinated object
+    if toks and toks[0].flag.startswith("v") and len(toks[0].word) >= 2 and b - a <= cap and \
             toks[0].word not in _PIVOT_VERBS and toks[0].word not in _PREP_START:
         # verb + object naming the activity (受理12345市民服务热线工单): the verb defines what is counted
         return a, b
@@ -1328,6 +1343,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if next_measured:
             rb = _counted_entity_end(s, ra, rb)
     ra, rb = _clean_subject(s, ra, rb)
+    if rb - ra == 1 and s[ra] in "村户镇乡县区市省州" and s[rb:rb + 1] == "的":
+        return ra, rb                      # 全镇10个村的村务公开率: the villages are counted
     if rb - ra < 2 or s[ra:rb].endswith("水平"):
         return None                        # 保持99.94%的历史最高水平: not what is counted
     return ra, rb
@@ -1804,6 +1821,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
         pa, pb = _clean_subject(s, a1, first.pre)
+        if len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa:
+            # 按期办结率、办结回复率、群众满意率均为100%: one figure shared by listed rates is
+            # labelled once, for the first (review sets A and C agree)
+            pb = s.find("、", pa, pb)
         pa, pb = _refine(s, pa, pb)
         cm = _COMPARATIVE.search(s, pa, pb)
         if cm and cm.end() == pb:
@@ -1860,7 +1881,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
                     all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb))
-                countable = (m.kind == "count" and m.unit) or (m.kind == "measure" and m.unit and verbal) or \
+                countable = (m.kind == "count" and m.unit) or (m.kind in ("measure", "time") and m.unit and verbal) or \
                     bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
                     (not m.unit and m.unit_parts and _is_cjk(s[m.end]))
