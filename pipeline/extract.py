@@ -90,7 +90,8 @@ def _longest_ending(table, s: str, j: int, lo: int = 0, maxlen: int = 6) -> Opti
 
 _CN_DIG = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_ALL = _CN_DIG + "十百千万亿拾佰仟"
-_ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:,?\.\d+)?"
+# Thousands separators: commas, or spaces as GB/T 15835 and yearbook tables write them (321 146件)
+_ARABIC = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f]\d{3}(?![\d.,]))+(?:\.\d+)?|\d+(?:,\d{3}(?!\d))*(?:,?\.\d+)?"
 _CORE_RE = re.compile(
     rf"(?P<pct>百分之|千分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?))")
 _MAG = "十百千万亿"

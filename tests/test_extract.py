@@ -594,3 +594,9 @@ def test_shared_rate_restated_list_possession_and_one_character_units():
     assert _subjects("全镇10个村的村务公开率达100%。") == [("10", "村"), ("100", "村务公开率")]
     assert _subjects("实现48个毗邻区县公共服务事项“跨省通办”,最快10分钟办理。") == [
         ("48", "毗邻区县公共服务事项"), ("10", "办理")]
+
+
+def test_space_as_thousands_separator():
+    got = [(i.value_text, float(i.value), i.subject) for i in extract_indicators("全省法院共受理案件321 146件,审结298 002件。")]
+    assert got == [("321 146", 321146.0, "受理案件"), ("298 002", 298002.0, "审结")]
+    assert [(i.value_text, i.subject) for i in extract_indicators("2024 年全县有 12 个乡镇。")] == [("12", "乡镇")]
