@@ -167,7 +167,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
-仅 约为 最快 最短 仅需 只需 人民币 约合人民币""".split(),
+仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计""".split(),
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
@@ -205,7 +205,8 @@ _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
 _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别达 分别达到 分别 共 共计 合计 累计 仅为 仅 总计 "
                       "稳定在 保持在 维持在 控制在 "
-                      "保持 计 有 已达 已 高达 多达 创 调整为 确定为 核定为".split(), key=len, reverse=True)
+                      "保持 计 有 已达 已 高达 多达 创 调整为 确定为 核定为 预计 预计达 预计为 预计达到".split(),
+                      key=len, reverse=True)
 # Measure words of items (not sizes): N个以上 + noun after a verb is a count with more_than.
 _ITEM_COUNT_UNITS = frozenset("个 家 项 次 场 所 座 处 条 批".split())
 _LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
@@ -240,6 +241,7 @@ class _Mention:
     span_start: int = 0
     fenbie: bool = False
     level: bool = False
+    baseline: bool = False       # 比上年决算数8.31亿元: a comparison base, never inherited from
     has_own_subject: bool = False
     bound_end: int = 0           # where the next mention's clause text starts (after a trailing subject)
 
@@ -479,8 +481,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 2024年, 7月份, 连续14个月, 第十届; 80后 kept for Arabic
     if s.startswith("点", j) and is_ar:
         return None
-    if s.startswith("岁", j) and re.match(r"岁(?:及)?(?:以上|以下)", s[j:j + 4]):
-        return None                                   # 80岁以上的老人: a threshold in the subject
+    if s.startswith("岁", j) and (re.match(r"岁(?:及)?(?:以上|以下)", s[j:j + 4]) or
+                                  j + 1 < hi and _is_cjk(s[j + 1]) and s[j + 1] not in "的"):
+        return None                                   # 80岁以上的老人, 3-6岁儿童: an age band in the subject
     js = j
     if j < hi and s[j] == " " and j + 1 < hi and not s[j + 1].isdigit():
         js = j + 1                                    # 0.7 %, 街道 455件
@@ -545,6 +548,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             and not _DURATION_MEASURED_BEFORE.search(s, max(lo, p_before - 4), p_before) \
             and not s.startswith(_DURATION_CUT_VERBS, j):
         return None
+    if (u in ("个部分", "部分") or u == "个" and s.startswith("部分", j)) and \
+            re.search(r"报告|年报|本报", s[max(line_start, cs - 30):cs]):
+        return None                                   # 本年报共五个部分: the document's own sections
     if cs - 1 >= lo and s[cs - 1] == "等" and _restates_list(s, lo, cs - 1, value):
         return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
     if u is None and not pct and kind != "fraction":
@@ -580,6 +586,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     # ---- left context: qualifier, link words, change
     p = cs
     before_q = _longest_ending(quals["before"], s, p, lo, 3)
+    if before_q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and \
+            not _own_token(s, max(lo, p - 6), p, before_q):
+        before_q = None                    # 检查商超41家: 超 ends the noun 商超, it is no qualifier
     if before_q and qualifier is None:
         qualifier = quals["before"][before_q]
         p -= len(before_q)
@@ -590,6 +599,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     changed = None
     for _ in range(3):
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        if lk and len(lk) == 1 and lk in "计有" and p - 1 > lo and _is_cjk(s[p - 2]) and \
+                not _own_token(s, max(lo, p - 6), p, lk):
+            lk = None                      # 经济责任审计4个: 计 ends 审计, it is no link word
         if lk:
             if "分别" in lk:
                 fenbie = True
@@ -627,6 +639,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             # qualifier between the change word and the number came first: 下降超过三分之一
             continue
         bq = _longest_ending(quals["before"], s, p, lo, 3)
+        if bq in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and not _own_token(s, max(lo, p - 6), p, bq):
+            bq = None
         if bq and qualifier is None:
             qualifier = quals["before"][bq]
             p -= len(bq)
@@ -679,6 +693,9 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     一网通办, 十四五): accept them only where the context makes them a count."""
     if u is None:
         return False
+    tk = [t for t in segment.tokenize(s, max(lo, cs - 4), min(hi, j + 4)) if t.start <= cs < t.end]
+    if tk and tk[0].flag in ("i", "l") and tk[0].end > j:
+        return False                                  # 三位一体, 四面八方: an idiom
     if core in ("百", "千"):
         return True                                   # 近千人 (checked for 近/逾 in _scan)
     single = len(core) == 1
@@ -999,7 +1016,7 @@ def _list_start(s: str, a: int) -> int:
         if t.word in ("的", "中的", "在", "对", "向", "为", "共", "累计", "其中", "包括", "涉及", "主要") or \
                 t.flag in ("x", "p", "uj", "m", "r") or not _is_cjk(t.word[0]) or first - t.start > item_len + 2:
             break
-        if start < first and segment.tokenize(s, start, first)[0].flag.startswith("v"):
+        if start < first and segment.tokenize(s, start, first)[0].flag == "v":
             break                          # the item is verb + object already (疏通水沟)
         if t.flag.startswith("v") and not verb_items and start < first:
             break                          # 立案侦查|社会保障: the governing verb (贪污 alone is an item)
@@ -1309,10 +1326,12 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     # 1.2万名80周岁以上老年人: an age threshold opens the counted noun phrase
     age = re.match(r"\d{1,3}(?:周)?岁(?:及)?以[上下]的?", s[a:b])
     if a < b and s[a] in "“\"" and s.find("”" if s[a] == "“" else "\"", a + 1, b) > a + 2:
-        b = s.find("”" if s[a] == "“" else "\"", a + 1, b)
-        a += 1                             # 新创建8个"星级充分就业社区": a quoted name is the counted noun
-        if b - a >= 2:
-            return a, b
+        q = s.find("”" if s[a] == "“" else "\"", a + 1, b)
+        head = _noun_phrase(s, q + 1, b) if q + 1 < b else q + 1
+        if head - (q + 1) >= 2:
+            return a, head                 # 36个“高效办成一件事”主题服务: the quoted name + its head
+        if q - (a + 1) >= 2:
+            return a + 1, q                # 新创建8个"星级充分就业社区": the quoted name is the noun
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
     if age:
@@ -1337,7 +1356,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
     elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and \
-            s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的"):
+            s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     else:
         ra, rb = a, np_end
@@ -1739,7 +1758,7 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Verbs that say nothing about what is counted when they stand alone before a number.
-_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达".split())
+_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成".split())
 
 
 def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
@@ -1818,6 +1837,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             break
         a1 = _strip_lead(s, left, first.pre)
         raw = s[a1:first.pre].strip()
+        if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
+            for i in g:
+                ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
         compare_only = bool(raw) and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
@@ -1921,7 +1943,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             continue
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
         # (含旧存185件): a parenthetical breakdown is not what a later change refers to
-        prev_ms = [x for x in ms[:g[0]] if x.subj and not _parenthetical(s, x, first.vs)]
+        prev_ms = [x for x in ms[:g[0]] if x.subj and not x.baseline and not _parenthetical(s, x, first.vs)]
         own_sentence = bool(prev_ms)
         prev_ms = prev_ms or [x for x in prev_sent if x.subj]
         if len(need) > 1 and first.fenbie:

@@ -600,3 +600,17 @@ def test_space_as_thousands_separator():
     got = [(i.value_text, float(i.value), i.subject) for i in extract_indicators("全省法院共受理案件321 146件,审结298 002件。")]
     assert got == [("321 146", 321146.0, "受理案件"), ("298 002", 298002.0, "审结")]
     assert [(i.value_text, i.subject) for i in extract_indicators("2024 年全县有 12 个乡镇。")] == [("12", "乡镇")]
+
+
+def test_set_g_patterns():
+    assert _subjects("对68个住宅小区、9个农贸市场、23家商超、14家宾馆开展消防检查。") == [
+        ("68", "住宅小区"), ("9", "农贸市场"), ("23", "商超"), ("14", "宾馆")]
+    got = [(i.value_text, i.qualifier, i.subject) for i in extract_indicators("全年检查商超41家。")]
+    assert got == [("41", None, "检查商超")]
+    assert _subjects("区审计局实施审计项目11个(其中:经济责任审计4个、投资审计3个)。当年结转3件,在办12件。")[1:] == [
+        ("4", "经济责任审计"), ("3", "投资审计"), ("3", "当年结转"), ("12", "在办")]
+    assert _subjects("全镇为3-6岁儿童免费体检8215人次。构建“区街社”三位一体的服务网络。本年报共五个部分。") == [
+        ("8215", "3-6岁儿童免费体检")]
+    assert _subjects("全县一般公共预算收入完成8.75亿元,比上年决算数8.31亿元增长5.3%。") == [
+        ("8.75亿", "一般公共预算收入"), ("8.31亿", "决算数"), ("5.3", "一般公共预算收入")]
+    assert _subjects("科技进步对经济增长的贡献率预计达53.6%。") == [("53.6", "科技进步对经济增长的贡献率")]
