@@ -121,6 +121,19 @@ _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文�
                         r"联系电话|传真|邮编|地址:|责编|来源:")
 
 
+# Metadata tables of government pages written as text (索引号 | … | 发布机构 | …): not report tables.
+_PIPE_META = re.compile(r"索\s*引\s*号|发布机构|发文单位|发布日期|成文日期|公开日期|主题分类|主\s*题\s*词|文\s*号|"
+                        r"有效性|公开目录|公开形式|公开责任|文件名称|名\s*称\s*\|")
+
+
+def _pipe_row(line: str) -> bool:
+    """需求调研 | 100%: a table row of a page saved as text (short cells, no sentence inside)."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and len(line) < 200 and "。" not in line and all(len(c) <= 40 for c in cells) and (
+        not re.search(r"\d", line) or any(re.fullmatch(r"[-+]?[\d.,]+\s?(?:%|‰|[万亿]?[\u4e00-\u9fff]{0,3})", c)
+                                          for c in cells[1:]))
+
+
 def _is_furniture(line: str) -> bool:
     """Metadata and counter lines (访问量:12345, 来源:…).  A report sentence that mentions the same
     words (门户网站全年访问量约286万人次。) is prose: it ends with 。 and has no colon after the word."""
@@ -154,12 +167,13 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
-推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有""".split(),
+推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4}年(?:度|末|底|初)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"|\d{4}年(?:度|末|底|初)?|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
+    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -167,19 +181,21 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
-仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计""".split(),
+仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 年均 平均 首次 日均 月均 有望""".split(),
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?)(?:同期)?(?:平均)?(?:相比)?的?")
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?|"
+             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
 _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
-                       + r"|[\s,、:“])$")
+                       # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
+                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年|[\s,、:“])$")
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
@@ -191,13 +207,14 @@ _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。
                        r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
                        # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before
                        r"|^分别(?:完成|为|占|达到)[^,。;]{1,10}的$")
-_RANK_CUT = re.compile(r"(?:全国|全省|全市|全县|全区|全州)?(?:在|居|排名|排位|位居|位列|列|名列)")
+_RANK_CUT = re.compile(r"(?:有望)?(?:继续)?(?:保持)?(?:全国|全省|全市|全县|全区|全州)?(?:在|跃居|居|排名|排位|位居|位列|列|名列)"
+                       r"|(?:有望)?(?:继续)?保持(?:全国|全省|全市|全县|全区|全州)")
 # Nouns naming a measured quality: 累计 after them is part of the measure (空气质量累计达标天数)
 _MEASURE_NOUN_ENDS = ("质量", "指数", "浓度", "水质", "空气")
 # X比Y高6个百分点 / 增速高于全市平均0.4个百分点 / 是传统成分的4.46倍: the comparison base and the
 # comparative are cut off, X is what is measured.
 _COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|多|少|快|慢)"
-                          r"|(?:高于|低于|快于|慢于|高出|超出|领先|落后于?)[^,。;]{1,14}?$")
+                          r"|(?:高于|低于|快于|慢于|高出|超出|超过|领先|落后于?)[^,。;]{1,14}?$")
 # 比/较 introducing a comparison base (the last one before the number)
 _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
@@ -205,11 +222,12 @@ _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
 _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别达 分别达到 分别 共 共计 合计 累计 仅为 仅 总计 "
                       "稳定在 保持在 维持在 控制在 "
-                      "保持 计 有 已达 已 高达 多达 创 调整为 确定为 核定为 预计 预计达 预计为 预计达到".split(),
+                      "保持 计 有 已达 已 高达 多达 创 调整为 确定为 核定为 预计 预计达 预计为 预计达到 到达".split(),
                       key=len, reverse=True)
 # Measure words of items (not sizes): N个以上 + noun after a verb is a count with more_than.
 _ITEM_COUNT_UNITS = frozenset("个 家 项 次 场 所 座 处 条 批".split())
 _LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
+_YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
 _CN_PERSON_UNITS = ("名", "位")
@@ -357,6 +375,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 报告-10篇: a dash, not a minus sign
     if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
+    if re.search(r"第\s?\d+\s?页\s?共\s?$", s[max(lo, cs - 8):cs]) or re.match(r"\s?页\s?共\s?\d+\s?页", s[ce:ce + 8]):
+        return None                                  # 第1页共18页: page furniture of a document viewer
+    if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
+        return None                                  # 1、2号线: names of lines
     if prev == "“" and re.match(r"[\d.,]*”", s[ce:ce + 8]):
         return None                                  # “1433”: a programme name in quotes
     if prev == "“" and is_ar and re.match(r"[\u4e00-\u9fff]{3,}", s[ce:ce + 3]) and "”" in s[ce:ce + 20]:
@@ -475,6 +497,13 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if j < hi and s[j] in "余多" and inside_q is None and (is_ar or True):
             inside_q = s[j]
             j += 1
+            mk = j
+            while mk < hi and s[mk] in "万亿" and not is_ar:
+                mk += 1
+            if mk > j and _longest(units, s, mk, 7):
+                mag_mult = magnitude_of(s[j:mk])   # 一万三千五百多亿元: 多 between numeral and magnitude
+                unit_parts.append((j, mk))
+                j = mk
     # time words: years, dates, durations of the 连续N年 kind
     if (s.startswith(_TIME_AFTER, j) or s[j:j + 1] == " " and s.startswith(_TIME_AFTER, j + 1)) and \
             not (s.startswith("后", j) and is_ar):
@@ -585,6 +614,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         qualifier = after_q
     # ---- left context: qualifier, link words, change
     p = cs
+    if p - 2 >= lo and s[p - 1] == " " and _is_cjk(s[p - 2]):
+        p -= 1                             # 居民消费价格上涨 1.8%: a wrapped line left a space
     before_q = _longest_ending(quals["before"], s, p, lo, 3)
     if before_q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and \
             not _own_token(s, max(lo, p - 6), p, before_q):
@@ -597,7 +628,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     level = False
     fenbie = False
     changed = None
-    for _ in range(3):
+    for _ in range(4):
+        yr = _YEAR_BEFORE.search(s, max(lo, p - 9), p)
+        if yr and yr.start() > lo:
+            p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
+            continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
         if lk and len(lk) == 1 and lk in "计有" and p - 1 > lo and _is_cjk(s[p - 2]) and \
                 not _own_token(s, max(lo, p - 6), p, lk):
@@ -1478,8 +1513,11 @@ def extract_indicators(text: str) -> list[Indicator]:
         line = s[ls:le]
         if not line.strip():
             continue
-        if line.count("|") >= 2 or _is_furniture(line):
-            continue
+        if _is_furniture(line) or "|" in line and (_PIPE_META.search(line) or _pipe_row(line) and
+                                                    not re.search(r"\d", line.replace("|", ""))):
+            if "|" in line and not _PIPE_META.search(line) and table_header is None:
+                table_header = [c.strip() for c in line.strip(" |").split("|")]   # | 绝对数(亿元) | 增长(%) |
+            continue                      # metadata tables: 索引号 | … | 发布机构 | …
         if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
             continue                      # related-article links under the body: "- 标题|…"
         lvl = _heading_level(line)
@@ -1494,19 +1532,22 @@ def extract_indicators(text: str) -> list[Indicator]:
             # a short heading naming a measure (二、财政收入) is the subject a bodiless figure
             # (完成128.6亿元) inherits; a long or numbered heading resets the inheritance
             last_subject = _heading_subject(s, ls, le, lvl)
-        if "\t" not in line:
+        sep = "\t" if "\t" in line else "|" if _pipe_row(line) else None
+        if sep is None:
             table_header = None
         elif table_header is None and not re.search(r"\d", line):
-            table_header = [c.strip() for c in line.split("\t")]   # 指标 | 单位 | 数值 | 比上年增长(%)
+            table_header = [c.strip() for c in line.split(sep)]   # 指标 | 单位 | 数值 | 比上年增长(%)
             continue
         if not any(ch.isdigit() or ch in CN_DIGITS or ch in "十百千" for ch in line):
             if doc_period is None:
                 doc_period = _period(s, ls, le)
             continue
-        if "\t" in line:
-            mentions = _table_row(ctx, ls, le, table_header)
+        if sep:
+            # text tables written with | (pages saved as text) keep units as written: only a %
+            # header applies; TAB rows come from HTML tables, whose header units apply
+            mentions = _table_row(ctx, ls, le, table_header, sep=sep, header_units=sep == "\t")
             if not mentions and table_header is None:
-                table_header = [c.strip() for c in line.split("\t")]
+                table_header = [c.strip() for c in line.split(sep)]
         else:
             mentions = []
             prev_sent: list[_Mention] = []
@@ -1578,7 +1619,8 @@ def _unit_cell(s: str, a: int, b: int):
     return s[k:b], mag, units[s[k:b]]
 
 
-def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None) -> list[_Mention]:
+def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: str = "\t",
+               header_units: bool = True) -> list[_Mention]:
     """A table row: cells separated by TAB; the first cell names the row (the subject).  A cell
     holding only a unit (指标 | 单位 | 2024年 | 比上年增长(%)) gives the unit of the row's bare
     numbers; a header cell with % or 增长 makes its column a percentage change."""
@@ -1586,9 +1628,13 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None) -> li
     cells = []
     pos = ls
     for k in range(ls, le + 1):
-        if k == le or s[k] == "\t":
+        if k == le or s[k] == sep:
             cells.append((pos, k))
             pos = k + 1
+    if sep == "|":
+        cells = [(a, b) for a, b in cells if s[a:b].strip()]
+    if header and len(header) == len(cells) - 1:
+        header = [""] + list(header)       # | 绝对数(亿元) | 增长(%) |: no header over the row labels
     out = []
     head = None
     row_unit = None
@@ -1606,7 +1652,7 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None) -> li
         if ci == 0 and re.fullmatch(r"\d{1,4}", s[a2:b2]) and not any(
                 re.fullmatch(r"\s*[\d.,%-]+\s*", s[x:y]) for x, y in cells[1:]):
             continue                      # 序号 column of a name list (1 张三 某单位 职称): a row number
-        if ci > 0 and _unit_cell(s, a2, b2):
+        if ci > 0 and _unit_cell(s, a2, b2) and header_units:
             row_unit = (a2, b2) + _unit_cell(s, a2, b2)
             continue
         ms = _scan(ctx, a2, b2, ls, table_cell=True)
@@ -1617,7 +1663,7 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None) -> li
                     mm.unit, mm.kind = "%", "percent"
                     if _GROWTH_HEADER.search(h) and mm.change is None:
                         mm.change = "increase"
-                elif row_unit and not _GROWTH_HEADER.search(h):
+                elif row_unit and header_units and not _GROWTH_HEADER.search(h):
                     ua, ub, base, mag, kind = row_unit
                     mm.unit, mm.kind, mm.unit_parts = base, kind, [(ua, ub)]
                     mm.value *= mag

@@ -614,3 +614,25 @@ def test_set_g_patterns():
     assert _subjects("全县一般公共预算收入完成8.75亿元,比上年决算数8.31亿元增长5.3%。") == [
         ("8.75亿", "一般公共预算收入"), ("8.31亿", "决算数"), ("5.3", "一般公共预算收入")]
     assert _subjects("科技进步对经济增长的贡献率预计达53.6%。") == [("53.6", "科技进步对经济增长的贡献率")]
+
+
+def test_set_f_patterns():
+    got = [(i.value_text, float(i.value), i.unit, i.qualifier, i.change, i.subject) for i in extract_indicators(
+        "初步核算,全年全省生产总值[1]58632亿元。全社会固定资产投资达到八千六百多亿元。"
+        "按常住人口计算人均地区生产总值45120元,按2018年平均汇率计算为6818美元。"
+        "全年人口出生率9.12‰,比上年下降0.64个千分点。第1页共12页。地区生产总值跨越3000亿元。"
+        "居民消费价格上涨 1.8%。")]
+    assert got == [
+        ("58632亿", 5.8632e12, "元", None, None, "生产总值"),
+        ("八千六百", 8.6e11, "元", "more_than", None, "全社会固定资产投资"),
+        ("45120", 45120.0, "元", None, None, "人均地区生产总值"), ("6818", 6818.0, "美元", None, None, "人均地区生产总值"),
+        ("9.12", 9.12, "‰", None, None, "人口出生率"), ("0.64", 0.64, "个千分点", None, "decrease", "人口出生率"),
+        ("3000亿", 3e11, "元", "more_than", None, "地区生产总值"), ("1.8", 1.8, "%", None, "increase", "居民消费价格")]
+
+
+def test_text_tables_written_with_pipes():
+    text = "| 绝对数(亿元) | 比上年增长(%) |\n地区生产总值 | 617.50 | 5.2\n索引号 | 2025-01 | 发布机构 | 统计局\n标题|标题 全国旅游收入超2千亿元"
+    got = [(i.value_text, i.unit, i.change, i.subject, "table_cell" in i.notes) for i in extract_indicators(text)]
+    # a pipe row keeps its units as written; a metadata row is skipped; a title with | stays prose
+    assert got[:2] == [("617.50", "", None, "地区生产总值", True), ("5.2", "%", "increase", "地区生产总值", True)]
+    assert [g[0] for g in got[2:]] == ["2千亿"] and not got[2][4]
