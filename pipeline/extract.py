@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Optional
 
 from .model import Indicator
-from .normalize import normalize_with_map, map_span
+from .normalize import normalize_with_map, map_span, _RUBY_RE
 from .numerals import parse_numeral, magnitude_of, CN_DIGITS, tidy_decimal
 from . import segment
 
@@ -227,6 +227,10 @@ _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别�
 # Measure words of items (not sizes): N个以上 + noun after a verb is a count with more_than.
 _ITEM_COUNT_UNITS = frozenset("个 家 项 次 场 所 座 处 条 批".split())
 _LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
+# 1/4左右, 1/3的: a fraction written with a slash (a date would be 1月4日 in report prose)
+_SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.:-])(?=左右|以上|以下|的|,|。|;|、|\)|$)")
+# (全国10.7%、全省-7.0%): a comparison figure of a reference area in parentheses after a figure
+_PAREN_PLACE = re.compile(r"[(、]\s?(全国|全省|全市|全区|全县|全州|全盟|全球|全国平均|全省平均|全市平均)$")
 _YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
@@ -366,12 +370,12 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names
-    if prev == "." and cs - 2 >= lo and s[cs - 2].isdigit():
-        return None                                  # second half of a version/odd number
+    if prev == "." and cs - 2 >= lo and (s[cs - 2].isdigit() or s[cs - 2] in "xX×*"):
+        return None                                  # second half of a version/odd number; x.6亿 (anonymised)
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
     if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
-            not (table_cell and cs - 1 == lo):
+            not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
     if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
@@ -391,7 +395,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if _in_brackets(s, cs, line_start):
         return None                                  # 《十四五规划》, 〔2025〕19号, [1]
     if not pct and is_ar and nxt in "-/:" and ce + 1 < hi and s[ce + 1].isdigit() and \
-            not re.match(r"/(?:10|1)万", s[ce:ce + 4]) and \
+            not re.match(r"/(?:10|1)万", s[ce:ce + 4]) and not _SLASH_FRACTION.match(s, ce) and \
             not _ratio_context(s, cs, line_start) and not _RANGE_SEP.match(s, ce):
         return None
     # list markers at the start of a line: 1.  1、  (1)  01
@@ -524,6 +528,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         rate = re.match(r"/(?:10|十|1)?万", s[js:js + 4]) if u is None and is_ar else None
         if rate:
             u, ue = rate.group(), js + rate.end()   # 孕产妇死亡率12.5/10万: a rate per 100,000
+        sf = _SLASH_FRACTION.match(s, js) if u is None and is_ar and value == value.to_integral_value() else None
+        if sf and 0 < value < int(sf.group(1)):
+            u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u is not None:
@@ -577,6 +584,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             and not _DURATION_MEASURED_BEFORE.search(s, max(lo, p_before - 4), p_before) \
             and not s.startswith(_DURATION_CUT_VERBS, j):
         return None
+    if u == "字" and unit_parts and re.search(r"(?:本文|全文|字数|约)$", s[max(lo, cs - 3):cs]):
+        return None                                   # 约4.99千字: document-site metadata
+    if (pct or u in ("%", "‰")) and s.startswith(("人口变动抽样", "抽样"), j):
+        return None                                   # 5‰人口变动抽样调查: the survey's sampling rate
     if (u in ("个部分", "部分") or u == "个" and s.startswith("部分", j)) and \
             re.search(r"报告|年报|本报", s[max(line_start, cs - 30):cs]):
         return None                                   # 本年报共五个部分: the document's own sections
@@ -605,6 +616,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     elif aq == "上下" and (j + 2 >= hi or not _is_cjk(s[j + 2])):
         after_q = "approx"
         j += 2
+    elif u in _DURATION_UNITS and s.startswith("内", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER or
+                                                              s.startswith(("办结", "完成", "办理", "答复"), j + 1)):
+        after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
+        j += 1
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$", s[max(lo, cs - 4):cs]) and u not in ("%",):
         return None                                   # 首个突破13万亿元的省份: a threshold
@@ -1325,7 +1340,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     e = a
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks):
-        if (t.flag.startswith("v") or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
+        # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
+        vn_in = t.flag == "vn" and k + 1 < len(toks) and toks[k + 1].flag.startswith("n")
+        if (t.flag.startswith("v") and not vn_in or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
             # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase
@@ -1882,6 +1899,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 left = max(left, ms[k].bound_end)
             break
         a1 = _strip_lead(s, left, first.pre)
+        pp = _PAREN_PLACE.search(s, max(ca, first.pre - 8), first.pre)
+        if pp and len(g) == 1 and 0 <= s.rfind("(", ca, first.pre) and s.rfind(")", ca, first.pre) < s.rfind("(", ca, first.pre):
+            # (全国10.7%、全省10.1%): the reference area is the subject; a growth comparison follows
+            # the sign of the figure (gold-val README rule)
+            first.subj = pp.span(1)
+            first.span_start = pp.start(1)
+            prev_change = next((x.change for x in reversed(ms[:g[0]]) if x.change and not _parenthetical(s, x, first.vs)), None)
+            if first.change is None and prev_change:
+                first.change = "increase"
+            continue
         raw = s[a1:first.pre].strip()
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
@@ -2103,6 +2130,10 @@ def _to_indicator(ctx: _Ctx, m: _Mention, period: Optional[str], section: tuple)
     subj_text, sa, sb = "", None, None
     if m.subj and m.subj[1] > m.subj[0]:
         sa, sb = map_span(offs, *m.subj)
+        # 糧食總產(chǎn): a pinyin gloss that normalisation hid closes the verbatim subject
+        rb = _RUBY_RE.match(text, sb)
+        if rb:
+            sb = rb.end()
         subj_text = text[sa:sb]
         # a subject inside the local span widens it; an inherited one stays outside
         if m.subj[0] >= m.clause[0] and m.subj[1] <= m.clause[1]:

@@ -636,3 +636,24 @@ def test_text_tables_written_with_pipes():
     # a pipe row keeps its units as written; a metadata row is skipped; a title with | stays prose
     assert got[:2] == [("617.50", "", None, "地区生产总值", True), ("5.2", "%", "increase", "地区生产总值", True)]
     assert [g[0] for g in got[2:]] == ["2千亿"] and not got[2][4]
+
+
+def test_rules_stated_in_the_validation_readme():
+    """Rule decisions written in ../shared/gold-val/README.md (rules, not examples; these sentences are
+    self-written)."""
+    got = [(i.value_text, i.unit, i.qualifier, i.change, i.subject) for i in extract_indicators(
+        "全市社会消费品零售总额增长8.5%(全国10.7%、全省-1.2%)。办理时限压缩至3个工作日内。"
+        "全县水土流失治理面积60km2。全区约1/4左右的村实现集体经济收入超百万元。"
+        "根据5‰人口变动抽样调查,全市常住人口为125.6万人。本文约4.99千字。全镇实现财政收入x.6億元。")]
+    assert got[:3] == [("8.5", "%", None, "increase", "社会消费品零售总额"), ("10.7", "%", None, "increase", "全国"),
+                       ("1.2", "%", None, "decrease", "全省")]
+    assert got[3][:3] == ("3", "个工作日", "less_than")
+    assert got[4][:2] == ("60", "km2")
+    assert got[5][:3] == ("1", "/4", "approx")
+    assert [g[0] for g in got[6:]] == ["125.6万"]
+
+
+def test_pinyin_gloss_closes_the_verbatim_subject():
+    text = "全年糧食總產(chǎn)達到743.4億斤。"
+    (ind,) = extract_indicators(text)
+    assert ind.subject == "糧食總產(chǎn)" and text[ind.subject_start:ind.subject_end] == ind.subject
