@@ -616,6 +616,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     elif aq == "上下" and (j + 2 >= hi or not _is_cjk(s[j + 2])):
         after_q = "approx"
         j += 2
+    elif u == "倍" and s.startswith("多", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER):
+        after_q = "more_than"              # 是上年的6倍多
+        j += 1
     elif u in _DURATION_UNITS and s.startswith("内", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER or
                                                               s.startswith(("办结", "完成", "办理", "答复"), j + 1)):
         after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
@@ -1775,7 +1778,7 @@ def _topic(s: str, ms: list, i: int, clause: tuple, ss: int, line_start: int):
 
 # Change verbs that may be separated from the number by their object (增收村财2万元).  Nouns naming a
 # rate (增幅, 增速, 降幅) are not in the list: they are the subject.
-_CHANGE_VERBS = frozenset("增长 增加 增收 减少 减收 下降 提高 提升 降低 上升 上涨 调减 调增".split())
+_CHANGE_VERBS = frozenset("增长 增加 增收 减少 减收 下降 提高 提升 降低 上升 上涨 调减 调增 净增 净减".split())
 
 
 def _nominal(t) -> bool:

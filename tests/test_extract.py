@@ -657,3 +657,9 @@ def test_pinyin_gloss_closes_the_verbatim_subject():
     text = "全年糧食總產(chǎn)達到743.4億斤。"
     (ind,) = extract_indicators(text)
     assert ind.subject == "糧食總產(chǎn)" and text[ind.subject_start:ind.subject_end] == ind.subject
+
+
+def test_multiples_with_duo_and_net_increase():
+    got = [(i.value_text, i.unit, i.qualifier, i.change) for i in extract_indicators(
+        "出口总额是上年的6倍多。全年净增市场主体1.2万户。")]
+    assert got == [("6", "倍", "more_than", None), ("1.2万", "户", None, "increase")]
