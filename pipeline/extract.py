@@ -173,7 +173,7 @@ _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4}年(?:度|末|底|初)?|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
-    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -1344,12 +1344,12 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks):
         # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
-        vn_in = t.flag == "vn" and k + 1 < len(toks) and toks[k + 1].flag.startswith("n")
+        vn_in = t.flag == "vn" and (k + 1 < len(toks) and toks[k + 1].flag.startswith("n") or k + 1 == len(toks))
         if (t.flag.startswith("v") and not vn_in or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
             # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase
-            if not (t.flag == "v" and k + 1 < len(toks) and toks[k + 1].flag == "n" and
+            if not (t.flag == "v" and k + 1 < len(toks) and toks[k + 1].flag in ("n", "vn") and
                     len(toks[k + 1].word) >= 2 and s[a - 1:a] in _COUNT_NOUN_BEFORE):
                 return a
         e = t.end
@@ -1359,7 +1359,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
-_COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋")
+_COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
 
 def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
@@ -1680,7 +1680,8 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
         for mm in ms:
             if not mm.unit and not mm.unit_parts:
                 if "%" in h:
-                    mm.unit, mm.kind = "%", "percent"
+                    if header_units:
+                        mm.unit, mm.kind = "%", "percent"
                     if _GROWTH_HEADER.search(h) and mm.change is None:
                         mm.change = "increase"
                 elif row_unit and header_units and not _GROWTH_HEADER.search(h):

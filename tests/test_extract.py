@@ -663,3 +663,8 @@ def test_multiples_with_duo_and_net_increase():
     got = [(i.value_text, i.unit, i.qualifier, i.change) for i in extract_indicators(
         "出口总额是上年的6倍多。全年净增市场主体1.2万户。")]
     assert got == [("6", "倍", "more_than", None), ("1.2万", "户", None, "increase")]
+
+
+def test_quoted_name_with_its_head_and_year_spans_before_averages():
+    assert _subjects("全年上线112个“一件事”集成服务。全省生产总值五年年均增长百分之九点八。") == [
+        ("112", "“一件事”集成服务"), ("百分之九点八", "生产总值")]
