@@ -634,7 +634,7 @@ def test_text_tables_written_with_pipes():
     text = "| 绝对数(亿元) | 比上年增长(%) |\n地区生产总值 | 617.50 | 5.2\n索引号 | 2025-01 | 发布机构 | 统计局\n标题|标题 全国旅游收入超2千亿元"
     got = [(i.value_text, i.unit, i.change, i.subject, "table_cell" in i.notes) for i in extract_indicators(text)]
     # a pipe row keeps its units as written; a metadata row is skipped; a title with | stays prose
-    assert got[:2] == [("617.50", "", None, "地区生产总值", True), ("5.2", "%", "increase", "地区生产总值", True)]
+    assert got[:2] == [("617.50", "", None, "地区生产总值", True), ("5.2", "", "increase", "地区生产总值", True)]
     assert [g[0] for g in got[2:]] == ["2千亿"] and not got[2][4]
 
 
