@@ -167,7 +167,10 @@ _hides = _ci_finder(_HIDDEN_STYLE.pattern)
 
 def _text(el) -> str:
     """``"".join(el.itertext())`` (text of the element and its descendants, their tails, no comments),
-    serialised by libxml2: the same string, 5x faster than the itertext iterator."""
+    serialised by libxml2: the same string, 5x faster than the itertext iterator.  An element without
+    children (no sub-elements, comments or PIs) is just its text: no serialiser set-up (~1 µs)."""
+    if not len(el):
+        return el.text or ""
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
@@ -518,7 +521,7 @@ class Line:
 
 
 def _number(root) -> dict:
-    """Preorder index and subtree end for every element."""
+    """Preorder index of every element (keys in preorder: a subtree is a contiguous run of them)."""
     order = {}
     for i, el in enumerate(root.iter()):
         order[el] = i
@@ -530,6 +533,12 @@ def _subtree_end(el, order) -> int:
     while len(last):
         last = last[-1]
     return order.get(last, order[el])
+
+
+def _subtree(el, order) -> list:
+    """``list(el.iter())`` read off the numbering: the passes over the body share one list instead of
+    each walking the tree again."""
+    return list(islice(order, order[el], _subtree_end(el, order) + 1))
 
 
 def _is_layout_table(tbl) -> bool:
@@ -551,6 +560,7 @@ def _is_layout_table(tbl) -> bool:
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 _centers = _ci_finder(_CENTER_STYLE.pattern)
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_TITLE_TAGS = frozenset(("h1", "h2", "h3"))  # headline candidates whatever their class
 
 
 class _Linearizer:
@@ -608,7 +618,7 @@ class _Linearizer:
         text = el.text
         if text:
             self.add(text, el, link, centered)
-        for ch in el:
+        for ch in el[:]:  # (a list of the children: half the cost of lxml's child iterator)
             self.walk(ch, link, centered)
             tail = ch.tail
             if tail and ch.tag.__class__ is str:
@@ -684,17 +694,36 @@ def _container_index() -> tuple[dict, dict, dict]:
     return by_id, by_cls, by_tag
 
 
-def _known_container(body):
-    """First known CMS container (in lexicon priority) that holds real text.
+@lru_cache(maxsize=None)
+def _marked_tags() -> frozenset:
+    return frozenset(_container_index()[2]) | _TITLE_TAGS
+
+
+def _marked(els) -> list[tuple]:
+    """(element, tag, id, class) of the elements the container and headline searches look at: those
+    with an id or a class, and bare tags either search names (h1-h3, tag-only container selectors).
+    Read once for both searches: ``el.get`` is most of what a pass over the tree costs."""
+    tags = _marked_tags()
+    out = []
+    for el in els:
+        id_ = el.get("id")
+        cls = el.get("class")
+        tg = el.tag
+        if id_ is None and cls is None and tg not in tags:
+            continue
+        out.append((el, tg, id_, cls))
+    return out
+
+
+def _known_container(body, marked=None):
+    """First known CMS container (in lexicon priority) that holds real text; ``marked`` is
+    ``_marked(<body elements>)`` when the caller has it.
 
     Returns (element, how, name of an empty known container or None)."""
     sels = _containers()
     by_id, by_cls, by_tag = _container_index()
     found: dict[int, list] = {}
-    for el in body.iter():
-        tg = el.tag
-        id_ = el.get("id")
-        cls = el.get("class")
+    for el, tg, id_, cls in (marked if marked is not None else _marked(body.iter())):
         if id_ is None and cls is None and tg not in by_tag:
             continue
         cand = list(by_tag.get(tg, ()))
@@ -742,30 +771,48 @@ _INLINE_TAGS = frozenset(("span", "font", "strong", "b", "em", "i", "u", "sub", 
 _PARA_TAGS = frozenset(("p", "td", "pre", "div", "section", "article", "span", "font", "li", "dd", "center"))
 
 
-def _text_stats(body) -> dict:
-    """CJK characters under each element, and how many of them are link text: one bottom-up pass."""
-    els = [el for el in body.iter() if el.tag.__class__ is str]
+def _text_stats(els) -> dict:
+    """CJK characters under each element, and how many of them are link text: one bottom-up pass over
+    ``els``, a subtree in preorder (``list(body.iter())``).  Keys in reverse preorder.
+
+    Each node hands its sums (and its tail's count) up to its parent, instead of each element
+    iterating its children: iterating children is the dearest thing lxml does per element."""
     stats: dict = {}
+    below: dict = {}  # element -> [CJK, link CJK] summed over its children handled so far
+    top = els[0]
     for el in reversed(els):  # children before parents
-        total = _cjk_len(el.text) if el.text else 0
-        link = 0
-        for ch in el:
-            st = stats.get(ch)
-            if st is not None:
-                total += st[0]
-                link += st[1]
-            if ch.tail:
-                total += _cjk_len(ch.tail)
-        if el.tag == "a":
-            link = total
-        stats[el] = (total, link)
+        tg = el.tag
+        total = link = 0
+        if tg.__class__ is str:  # (a comment or PI adds only its tail, below)
+            text = el.text
+            if text:
+                total = _cjk_len(text)
+            acc = below.pop(el, None)
+            if acc is not None:
+                total += acc[0]
+                link = acc[1]
+            if tg == "a":
+                link = total
+            stats[el] = (total, link)
+        if el is not top:
+            tail = el.tail
+            if tail:
+                total += _cjk_len(tail)
+            parent = el.getparent()
+            acc = below.get(parent)
+            if acc is None:
+                below[parent] = [total, link]
+            else:
+                acc[0] += total
+                acc[1] += link
     return stats
 
 
-def _density_container(body, order=None, title_pos=None):
+def _density_container(body, order=None, title_pos=None, els=None):
     """Readability-style scoring: paragraphs feed their parent (fully) and grandparent (half);
-    class/id hints and closeness to the headline adjust; link text discounts."""
-    stats = _text_stats(body)
+    class/id hints and closeness to the headline adjust; link text discounts.  ``els`` is
+    ``list(body.iter())`` when the caller has it."""
+    stats = _text_stats(els if els is not None else list(body.iter()))
     scores: dict = {}
     for el, (total, link) in stats.items():
         tg = el.tag
@@ -773,8 +820,9 @@ def _density_container(body, order=None, title_pos=None):
             continue
         # paragraph text of this element: own text, children's tails, inline children
         parts = [el.text or ""]
-        for ch in el:
-            if ch.tag in _INLINE_TAGS and ch.tag != "a":
+        for ch in el[:]:
+            ctg = ch.tag
+            if ctg in _INLINE_TAGS and ctg != "a":
                 parts.append(_text(ch))
             parts.append(ch.tail or "")
         txt = "".join(parts)
@@ -847,17 +895,17 @@ def _headline_text(el) -> str:
     return _clean_title(" ".join(p for p in parts if p))
 
 
-def _find_title(root_body, gov_meta: dict, title_tag: str, site_name: str | None) -> tuple[str | None, str]:
+def _find_title(root_body, gov_meta: dict, title_tag: str, site_name: str | None,
+                marked=None) -> tuple[str | None, str]:
     """(headline, squashed headline).  Meta ArticleTitle when it is shown on the page, else the best
-    headline-looking element that agrees with ``<title>``, else the first part of ``<title>``."""
+    headline-looking element that agrees with ``<title>``, else the first part of ``<title>``.
+    ``marked`` is ``_marked(<body elements>)`` when the caller has it."""
     meta_t = _clean_title(gov_meta.get("ArticleTitle"))
     if meta_t and len(meta_t) >= 4:  # government pages state their headline; no element search needed
         return meta_t, _squash(meta_t)
     cands = []
-    for el in root_body.iter():
-        tg = el.tag
-        if tg not in ("h1", "h2", "h3"):
-            cls, id_ = el.get("class"), el.get("id")
+    for el, tg, id_, cls in (marked if marked is not None else _marked(root_body.iter())):
+        if tg not in _TITLE_TAGS:
             if not (cls or id_) or not _HEADLINE_ATTR.search(((cls or "") + " " + (id_ or "")).lower()):
                 continue
         t = _headline_text(el)
@@ -1420,7 +1468,9 @@ def clean_html_text(html: str, *, url: str | None = None) -> CleanedDocument:
         parts = [p for p in _TITLE_SPLIT.split(title_tag) if p.strip()]
         if len(parts) > 1:
             site_name = _collapse(parts[-1])
-    title, title_sq = _find_title(body, gov_meta, title_tag, site_name)
+    body_els = _subtree(body, order)
+    marked = _marked(body_els)  # id/class read once for the headline and the container search
+    title, title_sq = _find_title(body, gov_meta, title_tag, site_name, marked)
 
     page_lines = linearize(body, order)
     # where the headline sits in reading order (first exact occurrence; a prefix of it when the
@@ -1436,9 +1486,9 @@ def clean_html_text(html: str, *, url: str | None = None) -> CleanedDocument:
             title_idx = next((i for i, sq in short_sq.items() if len(sq) >= 6 and title_sq.startswith(sq)), None)
     title_pos = page_lines[title_idx].pos if title_idx is not None else None
 
-    container, how, empty_known = _known_container(body)
+    container, how, empty_known = _known_container(body, marked)
     if container is None:
-        container, score = _density_container(body, order, title_pos)
+        container, score = _density_container(body, order, title_pos, body_els)
         how = "density"
     if container is None:
         # no running text anywhere: a page that is only data tables (statistical annexes) keeps them
