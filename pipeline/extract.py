@@ -167,7 +167,8 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 主要涉及 涉及 主要集中在 集中在 集中于 主要为 主要是 以及 加上 另有 还有 还将 将 力争 确保 每年 每月
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
-推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成""".split(),
+推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
+我国 届时 计划完成 目前已""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -181,12 +182,12 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
-仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 年均 平均 首次 日均 月均 有望""".split(),
+仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 年均 平均 首次 日均 月均 有望 就""".split(),
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
@@ -381,6 +382,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 附件1, 表1, 图2, extension 转602
     if re.search(r"第\s?\d+\s?页\s?共\s?$", s[max(lo, cs - 8):cs]) or re.match(r"\s?页\s?共\s?\d+\s?页", s[ce:ce + 8]):
         return None                                  # 第1页共18页: page furniture of a document viewer
+    if prev == "届" or re.search(r"届[一二三四五六七八九十]+次、$", s[max(lo, cs - 8):cs]):
+        return None                                  # 六届二次、三次全会: session numbers
+    if re.search(r"\d\d:\d\d(?::\d\d)?\s+$", s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
+        return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
     if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
         return None                                  # 1、2号线: names of lines
     if prev == "“" and re.match(r"[\d.,]*”", s[ce:ce + 8]):
@@ -584,6 +589,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             and not _DURATION_MEASURED_BEFORE.search(s, max(lo, p_before - 4), p_before) \
             and not s.startswith(_DURATION_CUT_VERBS, j):
         return None
+    if u in ("个", "个方面", "方面", "大") and re.match(r"[\u4e00-\u9fff]{0,8}?(?:特点|方面|任务|大事|措施|内容)?[::]|[\u4e00-\u9fff]{0,8}?[::,]?一是", s[j:j + 12]) \
+            and not is_ar:
+        return None                                   # 呈现3个特点:一是…: the count announces the list that follows
     if u == "字" and unit_parts and re.search(r"(?:本文|全文|字数|约)$", s[max(lo, cs - 3):cs]):
         return None                                   # 约4.99千字: document-site metadata
     if (pct or u in ("%", "‰")) and s.startswith(("人口变动抽样", "抽样"), j):
@@ -685,6 +693,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                 p -= 1 + len(cut)
                 break
         ch = _longest_ending(changes, s, p, lo, 3)
+        if ch and re.search(r"(?:高出|高于|低于|快于|慢于|超出)[^,。;]{0,12}$", s[max(lo, p - len(ch) - 14):p - len(ch)]):
+            ch = None                      # 高出全省平均增幅0.4个百分点: a margin over a reference, no change
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
         if ch and not (ch == "增" and s[max(lo, p - 2):p] in ("新增", "递增", "倍增")) and not s.startswith("率", p):
             changed = changes[ch]
@@ -1367,6 +1377,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
     a = m.end
     if a < limit and s[a] == "的":
+        if not prefix_empty and m.kind != "percent":
+            return None                    # 信众3000余人的教堂 / 占地220亩的养殖场: the number describes
         a += 1
     b = limit
     for k in range(a, limit):
@@ -1797,6 +1809,8 @@ def _change_head(s: str, subj: tuple):
     toks = segment.tokenize(s, a, b)
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
+        if t.word in _CHANGE_VERBS and k > 0 and toks[k - 1].flag == "v" and len(toks[k - 1].word) >= 2:
+            break                          # 新建和改造提升城市绿地: upgrading, not a change
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
             if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3) and \
@@ -1838,7 +1852,8 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
     for a, b in reversed(segment.clauses(s, ss, clause_start)):
         k = s.rfind(verb, a, b)
         if k >= 0 and b - (k + len(verb)) >= 2:
-            oa, ob = _clean_subject(s, k + len(verb), b)
+            dm = re.search(r"\d", s[k + len(verb):b])
+            oa, ob = _clean_subject(s, k + len(verb), k + len(verb) + dm.start() if dm else b)
             ot = segment.tokenize(s, oa, ob)
             if 2 <= ob - oa <= 20 and not re.search(r"\d", s[oa:ob]) and ot and not ot[0].flag.startswith("v"):
                 return oa, ob              # (现已办结上报: 上报 is a second verb, not an object)
@@ -1958,6 +1973,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if k == pb or s[k] == "、":
                     parts.append((k0, k))
                     k0 = k + 1
+            if len(parts) == len(g) - 1:
+                # 受灾人口、转移安置人数和农作物绝收面积分别下降…: 和/及 joins the last two items
+                la, lb = parts[-1]
+                j2 = max(s.rfind("和", la, lb), s.rfind("及", la, lb))
+                if j2 - la >= 2 and lb - j2 >= 3:
+                    parts[-1:] = [(la, j2), (j2 + 1, lb)]
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
             if len(parts) == len(g) and not _shared_head(s, parts) and min(b - a for a, b in parts) >= 2:
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
@@ -2038,7 +2059,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 for i in need:
                     ms[i].subj = tp
                 continue
-        if len(need) > 1 and (first.fenbie or compare_only):
+        # (城乡火灾17435起、死亡69人、直接财产损失1.27亿元,同比下降42.1%、43.9%、46%: a list of
+        # changes after a list of figures pairs with them by position even without 分别; set I review)
+        if len(need) > 1 and (first.fenbie or compare_only or first.change is not None):
             src = _distinct_subject_mentions(s, prev_ms, len(need))
             if len(src) == len(need):
                 for k, i in enumerate(need):
@@ -2077,6 +2100,7 @@ def _shared_head(s: str, parts: list) -> bool:
         toks = segment.tokenize(s, a, b)
         if toks and toks[-1].flag in ("b", "a", "ns", "f", "s", "ag"):
             return True
+    # (二氧化硫、二氧化氮…平均浓度分别为…: each item gets its own value, gold-dev 114)
     return False
 
 

@@ -86,18 +86,38 @@ def to_simplified(s: str) -> str:
 _RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]")
 
 
+# A line wrapped inside a number by a fixed-width page (高于全省14.\n6个百分点, 保障金1389\n万元): the
+# newline is dropped from the normalised text, so the number is read whole (review sets E and J).
+_WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)")
+
+
+def _wraps(text: str) -> list[int]:
+    out = []
+    for m in _WRAP_RE.finditer(text):
+        k = m.start() - (2 if text[m.start() - 1] == "." else 1)
+        while k > 0 and text[k - 1].isdigit():
+            k -= 1
+        if k > 0 and ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "为达约近超,、"):
+            out.append(m.start())          # mid-sentence number, not a list marker "1." on its own line
+    return out
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text``; return the normalised text and the offset map (see module doc)."""
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
-    if not ruby and not multi.keys() & {ord(c) for c in fast} and unicodedata.is_normalized("NFKC", fast):
+    wraps = _wraps(fast) if "\n" in fast else []
+    if not ruby and not wraps and not multi.keys() & {ord(c) for c in fast} and \
+            unicodedata.is_normalized("NFKC", fast):
         # Common case: every character folds to exactly one character.
         return fast, list(range(len(text) + 1))
     drop = bytearray(len(text))
     if ruby:
         for m in _RUBY_RE.finditer(fast):
             drop[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for k in wraps:
+        drop[k] = 1
     parts: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

@@ -668,3 +668,26 @@ def test_multiples_with_duo_and_net_increase():
 def test_quoted_name_with_its_head_and_year_spans_before_averages():
     assert _subjects("全年上线112个“一件事”集成服务。全省生产总值五年年均增长百分之九点八。") == [
         ("112", "“一件事”集成服务"), ("百分之九点八", "生产总值")]
+
+
+def test_set_i_and_j_patterns():
+    got = [(i.value_text, i.change, i.subject) for i in extract_indicators(
+        "全年全县发生道路交通事故236起、死亡41人,同比下降12.3%、8.9%。"
+        "与上年相比,受灾人口、紧急转移安置人数和农作物绝收面积分别下降18.6%、25.1%和9.4%。")]
+    assert got == [("236", None, "发生道路交通事故"), ("41", None, "死亡"), ("12.3", "decrease", "发生道路交通事故"),
+                   ("8.9", "decrease", "死亡"), ("18.6", "decrease", "受灾人口"), ("25.1", "decrease", "紧急转移安置人数"),
+                   ("9.4", "decrease", "农作物绝收面积")]
+    assert [(i.value_text, i.unit) for i in extract_indicators("全县投入劳动力86.5萬工日,農作物受災面積36.2千公頃。")] == [
+        ("86.5萬", "工日"), ("36.2千", "公顷")]
+    assert _subjects("认真落实县委十四届三次、四次全会精神。全年安全生产形势呈现3个特点:一是事故总量下降。") == []
+    got = [(i.value_text, i.qualifier, i.change) for i in extract_indicators(
+        "全市水利建设投资首破80亿元。社会消费品零售总额同比增长9.1%,高出全省平均增幅0.6个百分点。"
+        "水土流失面积减少0.36万平方公里,减幅1.05%。")]
+    assert got == [("80亿", "more_than", None), ("9.1", None, "increase"), ("0.6", None, None),
+                   ("0.36万", None, "decrease"), ("1.05", None, "decrease")]
+
+
+def test_a_number_wrapped_across_lines_is_read_whole():
+    text = "全县社会消费品零售总额增长8.\n7%,高于全市1.2个百分点。\n发放保障金1389\n万元。\n1.\n2024年工作回顾"
+    got = [(i.value_text, float(i.value), i.unit) for i in extract_indicators(text)]
+    assert got == [("8.\n7", 8.7, "%"), ("1.2", 1.2, "个百分点"), ("1389\n万", 13890000.0, "元")]
