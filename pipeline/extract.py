@@ -589,8 +589,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             and not _DURATION_MEASURED_BEFORE.search(s, max(lo, p_before - 4), p_before) \
             and not s.startswith(_DURATION_CUT_VERBS, j):
         return None
-    if u in ("个", "个方面", "方面", "大") and re.match(r"[\u4e00-\u9fff]{0,8}?(?:特点|方面|任务|大事|措施|内容)?[::]|[\u4e00-\u9fff]{0,8}?[::,]?一是", s[j:j + 12]) \
-            and not is_ar:
+    if u in ("个", "个方面", "方面", "大") and re.match(r"[\u4e00-\u9fff]{0,8}?(?:特点|方面|任务|大事|措施|内容)?[::]|[\u4e00-\u9fff]{0,8}?[::,]?一是", s[j:j + 12]):
         return None                                   # 呈现3个特点:一是…: the count announces the list that follows
     if u == "字" and unit_parts and re.search(r"(?:本文|全文|字数|约)$", s[max(lo, cs - 3):cs]):
         return None                                   # 约4.99千字: document-site metadata
