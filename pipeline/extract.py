@@ -1224,6 +1224,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     rm = _RESTATED.match(s, a, b)
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
+    sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
+    if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
+        a += sm.end()                       # 人民社区现有低保户 / 工矿商贸领域发生生产安全事故
     if b - a > 4 and "有" in s[a + 2:b - 2]:
         toks = segment.tokenize(s, a, b)
         for k in range(1, len(toks) - 1):
@@ -1357,8 +1360,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
         if (t.flag.startswith("v") and not vn_in or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
-            # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase
-            if not (t.flag == "v" and k + 1 < len(toks) and toks[k + 1].flag in ("n", "vn") and
+            # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase;
+            # 生产建设项目 (vn vn n): verbal nouns do after a measure word
+            if not (t.flag in ("v", "vn") and k + 1 < len(toks) and toks[k + 1].flag in ("n", "vn") and
                     len(toks[k + 1].word) >= 2 and s[a - 1:a] in _COUNT_NOUN_BEFORE):
                 return a
         e = t.end
@@ -1398,6 +1402,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             return a, head                 # 36个“高效办成一件事”主题服务: the quoted name + its head
         if q - (a + 1) >= 2:
             return a + 1, q                # 新创建8个"星级充分就业社区": the quoted name is the noun
+    if re.match(r"\d[A-Z]级", s[a:a + 3]):
+        ne = _noun_phrase(s, a + 3, b)
+        if ne - (a + 3) >= 1:
+            return a, ne                   # 226家4A级以上景区: a grade opens the counted noun
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
     if age:
@@ -1410,6 +1418,15 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if len(t0) > 1 and _nominal(t0[0]) and _nominal(t0[1]):
             return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
                                            # (…等99个项目建成投用 keeps its predicate, below)
+    if not prefix_empty and m.unit in ("次", "场", "轮", "批次") and b - a >= 3:
+        t0 = segment.tokenize(s, a, min(b, a + 12))
+        if t0 and t0[0].flag == "v" and len(t0[0].word) >= 2 and len(t0) > 1 and _nominal(t0[1]):
+            e2 = t0[1].end                 # 先后12次召开专题会议: the activity follows the count
+            for t in t0[2:]:
+                if not _nominal(t):
+                    break
+                e2 = t.end
+            return a, e2
     if not prefix_empty:
         # a named prefix (志愿者共18人积极参与) keeps the subject unless a noun follows the number
         t0 = segment.tokenize(s, a, min(b, a + 6))
@@ -1838,7 +1855,7 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Verbs that say nothing about what is counted when they stand alone before a number.
-_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成".split())
+_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成 将 将要 可望".split())
 
 
 def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):

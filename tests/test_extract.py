@@ -691,3 +691,12 @@ def test_a_number_wrapped_across_lines_is_read_whole():
     text = "全县社会消费品零售总额增长8.\n7%,高于全市1.2个百分点。\n发放保障金1389\n万元。\n1.\n2024年工作回顾"
     got = [(i.value_text, float(i.value), i.unit) for i in extract_indicators(text)]
     assert got == [("8.\n7", 8.7, "%"), ("1.2", 1.2, "个百分点"), ("1389\n万", 13890000.0, "元")]
+
+
+def test_counted_nouns_after_counts_more_patterns():
+    assert _subjects("全年共受理水土保持方案146个,83个生产建设项目完成了水土保持设施验收。") == [
+        ("146", "受理水土保持方案"), ("83", "生产建设项目")]
+    assert _subjects("市安委会先后12次召开专题会议。全省226家4A级以上景区接待游客991万人次。") == [
+        ("12", "召开专题会议"), ("226", "4A级以上景区"), ("991万", "接待游客")]
+    assert _subjects("截止年底,人民社区现有低保户195户。全市工矿商贸领域发生生产安全事故40起。") == [
+        ("195", "低保户"), ("40", "生产安全事故")]
