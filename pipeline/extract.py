@@ -1438,7 +1438,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if not prefix_empty or b - a > 15:
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
-    elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and \
+    elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and s[np_end:np_end + 1] != "的" and \
             s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     else:
@@ -1882,6 +1882,10 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for m, n in zip(ms, ms[1:]):
+        # 2316户8954名群众: two measures of one noun written back to back share the noun after them
+        if m.end == n.vs and (not m.subj or m.subj[1] <= m.subj[0]) and n.subj and n.subj[0] >= n.end:
+            m.subj = n.subj
 
 
 def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],

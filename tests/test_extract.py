@@ -700,3 +700,7 @@ def test_counted_nouns_after_counts_more_patterns():
         ("12", "召开专题会议"), ("226", "4A级以上景区"), ("991万", "接待游客")]
     assert _subjects("截止年底,人民社区现有低保户195户。全市工矿商贸领域发生生产安全事故40起。") == [
         ("195", "低保户"), ("40", "生产安全事故")]
+
+
+def test_back_to_back_measures_share_the_noun_after_them():
+    assert _subjects("实施农村供水保障工程,2316户8954名群众的饮水问题得到解决。") == [("2316", "群众"), ("8954", "群众")]
