@@ -102,17 +102,26 @@ def _wraps(text: str) -> list[int]:
     return out
 
 
+# HTML left in scraped text (受理案件&nbsp;123件, <br/>): read as one space
+_HTML_RESIDUE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|#\d{2,5});|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,80})?/?>")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text``; return the normalised text and the offset map (see module doc)."""
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
     wraps = _wraps(fast) if "\n" in fast else []
-    if not ruby and not wraps and not multi.keys() & {ord(c) for c in fast} and \
+    html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast) else []
+    if not ruby and not wraps and not html and not multi.keys() & {ord(c) for c in fast} and \
             unicodedata.is_normalized("NFKC", fast):
         # Common case: every character folds to exactly one character.
         return fast, list(range(len(text) + 1))
     drop = bytearray(len(text))
+    space = set()
+    for m in html:
+        space.add(m.start())
+        drop[m.start() + 1:m.end()] = b"\x01" * (m.end() - m.start() - 1)
     if ruby:
         for m in _RUBY_RE.finditer(fast):
             drop[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -123,7 +132,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         if drop[i]:
             continue
-        rep = fold_char(ch)
+        rep = " " if i in space else fold_char(ch)
         parts.append(rep)
         offsets.extend([i] * len(rep))
     offsets.append(len(text))

@@ -704,3 +704,9 @@ def test_counted_nouns_after_counts_more_patterns():
 
 def test_back_to_back_measures_share_the_noun_after_them():
     assert _subjects("实施农村供水保障工程,2316户8954名群众的饮水问题得到解决。") == [("2316", "群众"), ("8954", "群众")]
+
+
+def test_html_left_in_scraped_text_reads_as_a_space():
+    text = '全年受理案件&nbsp;123件,<br/>审结<span style="x">98件</span>。'
+    got = [(i.value_text, i.subject) for i in extract_indicators(text)]
+    assert got == [("123", "受理案件"), ("98", "审结")]
