@@ -710,3 +710,8 @@ def test_html_left_in_scraped_text_reads_as_a_space():
     text = '全年受理案件&nbsp;123件,<br/>审结<span style="x">98件</span>。'
     got = [(i.value_text, i.subject) for i in extract_indicators(text)]
     assert got == [("123", "受理案件"), ("98", "审结")]
+
+
+def test_plan_bases_and_short_objects_after_gong_wancheng():
+    assert _subjects("全镇2022年共完成国税2860万元、地税970万元,比年初下达的指标超收1210万元。") == [
+        ("2860万", "国税"), ("970万", "地税"), ("1210万", "超收")]
