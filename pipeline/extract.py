@@ -29,6 +29,7 @@ mapped back so that ``text[start:end]`` is the reported surface):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -2192,6 +2193,14 @@ def _to_indicator(ctx: _Ctx, m: _Mention, period: Optional[str], section: tuple)
         span_a += 1
     a, b = map_span(offs, span_a, span_b)
     unit_text = "".join(text[slice(*map_span(offs, x, y))] for x, y in m.unit_parts)
+    # the unit in the source script (公頃, 輛, 億元 -> 元), as the labelling rules keep it; matching
+    # and grouping fold scripts (the normalised form is what the rules compared)
+    unit = m.unit
+    if unit and any(ord(c) > 0x2e80 for c in unit_text):
+        own = "".join(text[slice(*map_span(offs, x, y))] for x, y in m.unit_parts if s[x:y].strip(_MAG) != "")
+        own = unicodedata.normalize("NFKC", _RUBY_RE.sub("", own))     # 個(gè)百分點 -> 個百分點, ％ -> %
+        if own != unit and normalize_with_map(own)[0] == unit:
+            unit = own
     sent_a, sent_b = map_span(offs, *m.sentence) if m.sentence[1] > m.sentence[0] else (a, b)
     notes = list(m.notes)
     if m.kind == "rank" and "rank" not in notes:
@@ -2200,7 +2209,7 @@ def _to_indicator(ctx: _Ctx, m: _Mention, period: Optional[str], section: tuple)
         span_start=a, span_end=b, span_text=text[a:b],
         value_start=vs, value_end=ve, value_text=text[vs:ve],
         value=tidy_decimal(m.value), value_high=tidy_decimal(m.value_high) if m.value_high is not None else None,
-        unit=m.unit, unit_text=unit_text,
+        unit=unit, unit_text=unit_text,
         subject=subj_text, subject_start=sa, subject_end=sb,
         qualifier=m.qualifier, change=m.change, period=period,
         sentence_start=sent_a, sentence_end=sent_b,

@@ -64,6 +64,12 @@ def series(out: os.PathLike | str, key: str, unit: Optional[str] = None,
         hint = ("; keys containing it: " + ", ".join(f"{k} ({n})" for k, n in near)) if near else ""
         raise PlotError(f"no indicator with indicator_key = {key!r}{hint}")
     rows = [r for r in rows if (r[3] or None) == (change or None)]
+    # units keep the source script (公頃, 萬人); compare them folded to simplified characters
+    from .normalize import normalize_with_map
+
+    rows = [(r[0], r[1], normalize_with_map(r[2] or "")[0], *r[3:]) for r in rows]
+    if unit is not None:
+        unit = normalize_with_map(unit)[0]
     if not rows:
         raise PlotError(f"no {'level' if change is None else change} rows for {key!r} "
                         f"(try --change increase/decrease)")

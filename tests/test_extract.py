@@ -678,7 +678,7 @@ def test_set_i_and_j_patterns():
                    ("8.9", "decrease", "死亡"), ("18.6", "decrease", "受灾人口"), ("25.1", "decrease", "紧急转移安置人数"),
                    ("9.4", "decrease", "农作物绝收面积")]
     assert [(i.value_text, i.unit) for i in extract_indicators("全县投入劳动力86.5萬工日,農作物受災面積36.2千公頃。")] == [
-        ("86.5萬", "工日"), ("36.2千", "公顷")]
+        ("86.5萬", "工日"), ("36.2千", "公頃")]
     assert _subjects("认真落实县委十四届三次、四次全会精神。全年安全生产形势呈现3个特点:一是事故总量下降。") == []
     got = [(i.value_text, i.qualifier, i.change) for i in extract_indicators(
         "全市水利建设投资首破80亿元。社会消费品零售总额同比增长9.1%,高出全省平均增幅0.6个百分点。"
@@ -715,3 +715,9 @@ def test_html_left_in_scraped_text_reads_as_a_space():
 def test_plan_bases_and_short_objects_after_gong_wancheng():
     assert _subjects("全镇2022年共完成国税2860万元、地税970万元,比年初下达的指标超收1210万元。") == [
         ("2860万", "国税"), ("970万", "地税"), ("1210万", "超收")]
+
+
+def test_unit_keeps_the_source_script():
+    got = [(i.unit, i.unit_text) for i in extract_indicators(
+        "農作物受災面積10539.3千公頃,損壞車輛1.2萬輛,投資3.6億元,上升2.1個(gè)百分點(diǎn),增長５％。")]
+    assert got == [("公頃", "千公頃"), ("輛", "萬輛"), ("元", "億元"), ("個百分點", "個(gè)百分點"), ("%", "％")]
