@@ -190,7 +190,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?|"
-             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:同期)?(?:平均)?(?:相比)?的?")
+             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
@@ -305,6 +305,9 @@ def _parse_unit(s: str, i: int, units) -> tuple[Optional[str], int]:
     # compound units: 元/人/月, 元/平方米 (lexicon entries already cover the frequent ones)
     while j < len(s) and s[j] == "/":
         v = _longest(units, s, j + 1, 5)
+        if v is None and j + 2 < len(s) and s[j + 1] in "十百千万":
+            v2 = _longest(units, s, j + 2, 5)   # 批次/千人, 人/万人: a per-thousand denominator
+            v = s[j + 1] + v2 if v2 else None
         if v is None:
             break
         u = u + "/" + v
@@ -320,7 +323,7 @@ def _read_core(m: re.Match) -> tuple[Decimal, str]:
 
 
 # 近千人 / 逾百家: a bare 百/千 is a round number only after an approximation word
-_BARE_MAG_BEFORE = re.compile(r"(?:近|将近|接近|逾|超|超过|约)$")
+_BARE_MAG_BEFORE = re.compile(r"(?:近|将近|接近|逾|超|超过|约|突破|首破|首超|跨越|迈过)$")
 
 
 def _cn_ok(core: str) -> bool:
@@ -342,7 +345,8 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
         is_ar = m.group("ar") is not None
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
-            if not _cn_ok(core) and not (core in ("百", "千") and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)):
+            if not _cn_ok(core) and not (core in ("百", "千", "百亿", "千亿", "万亿")
+                                         and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)):
                 continue
         mention = _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if mention is None:
@@ -759,8 +763,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     tk = [t for t in segment.tokenize(s, max(lo, cs - 4), min(hi, j + 4)) if t.start <= cs < t.end]
     if tk and tk[0].flag in ("i", "l") and tk[0].end > j:
         return False                                  # 三位一体, 四面八方: an idiom
-    if core in ("百", "千"):
-        return True                                   # 近千人 (checked for 近/逾 in _scan)
+    if core in ("百", "千", "百亿", "千亿", "万亿"):
+        return True                                   # 近千人, 突破千亿元 (checked for 近/逾/突破 in _scan)
     single = len(core) == 1
     if value_high is not None:
         return False                                  # 两三个: vague
@@ -780,7 +784,11 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
             k += 2
         if s.startswith(("第", "中", "之"), k):
             return False                              # 位列三县两区第一: the scope of a rank
-        # 四省九市: place counts written as a pair; single mentions restate a list (玉林三市)
+        # 四省九市: place counts written as a pair; single mentions restate a list (玉林三市);
+        # 一区二区三区 (the same unit counted up) is a spam n-gram of video sites, never a count
+        if re.match(rf"[{_CN_DIG}]([省市县区])[{_CN_DIG}]\1", s[cs:cs + 4]) or \
+                re.search(rf"[{_CN_DIG}]([省市县区])$", s[max(lo, cs - 2):cs]) and s[cs - 1] == s[cs + 1:cs + 2]:
+            return False
         return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十][省市县区乡镇村]", s[cs:cs + 4])) or \
             bool(re.search(rf"[{_CN_DIG}十][省市县区乡镇村]$", s[max(lo, cs - 2):cs]))
     if single:
@@ -1226,6 +1234,12 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     rm = _RESTATED.match(s, a, b)
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
+    rc = s.find("接待", a + 2, b)
+    if rc > a and (s.startswith(("接待游客", "接待中外游客", "接待国内游客"), rc) or rc + 2 == b) and \
+            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游)$", s[a:rc]) or
+             any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
+            not s.startswith(("累计", "共"), rc - 2):
+        a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)
     sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
     if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
         a += sm.end()                       # 人民社区现有低保户 / 工矿商贸领域发生生产安全事故

@@ -721,3 +721,13 @@ def test_unit_keeps_the_source_script():
     got = [(i.unit, i.unit_text) for i in extract_indicators(
         "農作物受災面積10539.3千公頃,損壞車輛1.2萬輛,投資3.6億元,上升2.1個(gè)百分點(diǎn),增長５％。")]
     assert got == [("公頃", "千公頃"), ("輛", "萬輛"), ("元", "億元"), ("個百分點", "個(gè)百分點"), ("%", "％")]
+
+
+def test_set_k_patterns():
+    got = [(i.value_text, i.unit, i.qualifier, i.change, i.subject) for i in extract_indicators(
+        "抽检量达到4.12批次/千人。全县接待游客86.4万人次,比2023年国庆节增长9.6%。全市文旅产业总收入突破千亿元。"
+        "国产精品一区二区三区。假期期间,鼓浪屿接待游客5.2万人次。")]
+    assert got == [("4.12", "批次/千人", None, None, "抽检量"), ("86.4万", "人次", None, None, "接待游客"),
+                   ("9.6", "%", None, "increase", "接待游客"), ("千亿", "元", "more_than", None, "文旅产业总收入"),
+                   ("5.2万", "人次", None, None, "接待游客")]
+    assert _subjects("全年参与信访接待11次。") == [("11", "参与信访接待")]
