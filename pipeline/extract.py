@@ -115,7 +115,9 @@ _CUT_VERBS = ("压缩", "压减", "缩短", "缩减", "降低", "减少", "提�
 _SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}")
 # Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
 _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|位于|保持|全省|全市|全国|全区|全县|全州|"
-                          r"全盟|省内|市内|中)[^,。;]{0,6}$")
+                          r"全盟|省内|市内|中)[^,。;]{0,6}$"
+                          # 获评全市量化考核综合总分第8名: an evaluation's placing (review set L)
+                          r"|(?:获评|荣获|获得)[^,。;]{0,16}$|(?:总分|得分|考核|评价|测评|评比|排序)\W?$")
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
@@ -175,7 +177,7 @@ _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4}年(?:度|末|底|初)?|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
-    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:-\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -541,6 +543,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         sf = _SLASH_FRACTION.match(s, js) if u is None and is_ar and value == value.to_integral_value() else None
         if sf and 0 < value < int(sf.group(1)):
             u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
+    if u in _ADMIN_UNITS and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
+        return None                                   # 2023镇政府工作总结: a year glued to a title
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u is not None:
@@ -761,8 +765,9 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     if u is None:
         return False
     tk = [t for t in segment.tokenize(s, max(lo, cs - 4), min(hi, j + 4)) if t.start <= cs < t.end]
-    if tk and tk[0].flag in ("i", "l") and tk[0].end > j:
-        return False                                  # 三位一体, 四面八方: an idiom
+    if tk and (tk[0].flag in ("i", "l") or tk[0].flag in ("n", "nz") and tk[0].start == cs and len(tk[0].word) >= 3) \
+            and tk[0].end > j:
+        return False                                  # 三位一体, 四面八方: an idiom; 三轮车: a noun
     if core in ("百", "千", "百亿", "千亿", "万亿"):
         return True                                   # 近千人, 突破千亿元 (checked for 近/逾/突破 in _scan)
     single = len(core) == 1
@@ -1395,6 +1400,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                    more_follow: bool = False, next_measured: bool = False) -> Optional[tuple[int, int]]:
     """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
     a = m.end
+    if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
+            m.kind == "money":
+        return None                        # 投资86万元对南湖社区进行改造: the investment is measured
     if a < limit and s[a] == "的":
         if not prefix_empty and m.kind != "percent":
             return None                    # 信众3000余人的教堂 / 占地220亩的养殖场: the number describes
@@ -1507,6 +1515,9 @@ def _prefix_is_verbal(s: str, a: int, b: int) -> bool:
         return False                                 # 群众和游客共计3万余人次参与: the noun is before
     if last.word in _SCOPE_NOUNS and len(toks) > 1 and toks[-2].flag.startswith("v"):
         return True                                  # 帮助城镇236名就业困难人员: scope of the counted noun
+    if (last.flag in ("ns", "nr") or last.word.endswith(("村", "社区", "街道"))) and \
+            any(t.flag == "v" and len(t.word) >= 2 for t in toks[:-1]):
+        return True                                  # 新建东岭、西坡420亩油茶基地: places where the items are
     return last.flag.startswith("v") or last.flag in ("p",)
 
 

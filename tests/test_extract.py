@@ -731,3 +731,12 @@ def test_set_k_patterns():
                    ("9.6", "%", None, "increase", "接待游客"), ("千亿", "元", "more_than", None, "文旅产业总收入"),
                    ("5.2万", "人次", None, None, "接待游客")]
     assert _subjects("全年参与信访接待11次。") == [("11", "参与信访接待")]
+
+
+def test_set_l_patterns():
+    assert _subjects("投资86万元对南湖社区进行雨污分流改造。新增河湾村160亩高标准蔬菜基地。") == [
+        ("86万", "投资"), ("160", "高标准蔬菜基地")]
+    got = _subjects("全年发生2起三轮车侧翻事故。2023镇政府工作总结。1—9月份实现财政总收入512万元。")
+    assert [v for v, _ in got] == ["2", "512万"] and got[1][1] == "财政总收入"   # no 三轮, no 2023镇
+    got = [(i.value_text, i.unit, "rank" in i.notes) for i in extract_indicators("获评全市量化考核综合总分第8名。")]
+    assert got == [("8", "名", True)]
