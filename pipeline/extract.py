@@ -178,7 +178,7 @@ _LEAD_RE = re.compile(
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4}年(?:度|末|底|初)?|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
-    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年|较去年|比上年同期|比去年同期|比上年末|比上年|"
+    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
 _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合计 总计 有 约 计 分别 分别为 分别达 分别达到 均
@@ -2070,7 +2070,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     m.subj, m.change = _change_head(s, m.subj)
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
                     m.subj = _elided_object(s, m.subj, ss, m.clause[0]) or m.subj
-                if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS:
+                if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
+                        m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere
                     continue
                 if m.change or m.value_high is not None:

@@ -740,3 +740,8 @@ def test_set_l_patterns():
     assert [v for v, _ in got] == ["2", "512万"] and got[1][1] == "财政总收入"   # no 三轮, no 2023镇
     got = [(i.value_text, i.unit, "rank" in i.notes) for i in extract_indicators("获评全市量化考核综合总分第8名。")]
     assert got == [("8", "名", True)]
+
+
+def test_comparison_base_with_a_year_level_and_shangniandu():
+    assert _subjects("抽检9820批次,比2020年的8410批次增加了1410批次。全年水利建设投资150.43亿元,比上年度增长8.1%。") == [
+        ("9820", "抽检"), ("8410", "抽检"), ("1410", "抽检"), ("150.43亿", "水利建设投资"), ("8.1", "水利建设投资")]
