@@ -171,7 +171,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已""".split(),
+我国 届时 计划完成 目前已 各地""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -602,6 +602,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 呈现3个特点:一是…: the count announces the list that follows
     if u == "字" and unit_parts and re.search(r"(?:本文|全文|字数|约)$", s[max(lo, cs - 3):cs]):
         return None                                   # 约4.99千字: document-site metadata
+    if (pct or u in ("%", "‰")) and re.match(r"(?:以上|以下)?的有", s[j:j + 4]):
+        return None                                   # 出租率超过80%的有85家: a threshold naming the counted
     if (pct or u in ("%", "‰")) and s.startswith(("人口变动抽样", "抽样"), j):
         return None                                   # 5‰人口变动抽样调查: the survey's sampling rate
     if (u in ("个部分", "部分") or u == "个" and s.startswith("部分", j)) and \
@@ -1417,6 +1419,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     # 永泰、霞浦等6个县: after 等 the measure word's noun names the scope, however short
     # (人/名: 廖某某等27人 keeps the named people as the subject)
     after_deng = s[m.pre - 1:m.pre] == "等" and m.kind == "count" and m.unit not in ("人", "名", "位", "人次")
+    if after_deng and m.unit in ("大类", "类"):
+        t0 = segment.tokenize(s, m.end, min(limit, m.end + 6))
+        if t0 and _nominal(t0[0]):
+            return m.end, t0[0].end         # 调味品、茶叶等6大类食品抽检不合格率…: the categories counted
     # 1.2万名80周岁以上老年人: an age threshold opens the counted noun phrase
     age = re.match(r"\d{1,3}(?:周)?岁(?:及)?以[上下]的?", s[a:b])
     if a < b and s[a] in "“\"" and s.find("”" if s[a] == "“" else "\"", a + 1, b) > a + 2:
@@ -1868,11 +1874,11 @@ def _change_head(s: str, subj: tuple):
 # Light and transfer verbs (形式动词/给予类动词) that do not define what is counted: 举办法治讲座4次 counts
 # 法治讲座, 收到群众来信168件 counts 群众来信.  Activity verbs that do define it (受理, 查处, 调解,
 # 审结, 接待) are not listed and stay with their object.
-_LIGHT_VERBS = frozenset("举办 提供 收到 争取 形成 办理 出台 提出 查出 挂 悬挂 进行 给予 获得 取得 收集".split())
+_LIGHT_VERBS = frozenset("举办 提供 收到 争取 形成 办理 出台 提出 查出 挂 悬挂 进行 给予 获得 取得 收集 发现 监测发现".split())
 
 
 def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
-    if b - a < 4 or s[a] not in "举提收争形办出查挂悬进给获取":
+    if b - a < 4 or s[a] not in "举提收争形办出查挂悬进给获取发监":
         return a, b
     toks = segment.tokenize(s, a, b)
     if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and b - toks[1].start >= 2 and \

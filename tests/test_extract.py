@@ -745,3 +745,9 @@ def test_set_l_patterns():
 def test_comparison_base_with_a_year_level_and_shangniandu():
     assert _subjects("抽检9820批次,比2020年的8410批次增加了1410批次。全年水利建设投资150.43亿元,比上年度增长8.1%。") == [
         ("9820", "抽检"), ("8410", "抽检"), ("1410", "抽检"), ("150.43亿", "水利建设投资"), ("8.1", "水利建设投资")]
+
+
+def test_thresholds_naming_a_count_and_category_scope_counts():
+    assert [v for v, _ in _subjects("全市旅游星级饭店客房出租率超过80%的有85家。")] == ["85"]
+    assert _subjects("全年发现不合格样品1875批次。与上年相比,调味品、茶叶等6大类食品抽检不合格率有所上升。") == [
+        ("1875", "不合格样品"), ("6", "食品")]
