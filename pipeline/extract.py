@@ -1363,6 +1363,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         t = toks[k]
         if first_sep >= 0 and first_sep - 8 < t.start <= deng:
             continue                       # never cut inside a 、-list closed by 等
+        if toks[k - 1].word in ("及", "和", "与", "或", "以及", "及其") or \
+                any(x.word in ("及", "和", "与", "以及", "及其") for x in toks[k + 1:k + 2]):
+            continue                       # 棚户区改造及安置住房: a verb in a coordinated item
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
                 t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start):
             if k + 1 < len(toks) and toks[k + 1].word == "占":

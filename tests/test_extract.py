@@ -751,3 +751,7 @@ def test_thresholds_naming_a_count_and_category_scope_counts():
     assert [v for v, _ in _subjects("全市旅游星级饭店客房出租率超过80%的有85家。")] == ["85"]
     assert _subjects("全年发现不合格样品1875批次。与上年相比,调味品、茶叶等6大类食品抽检不合格率有所上升。") == [
         ("1875", "不合格样品"), ("6", "食品")]
+
+
+def test_long_subjects_are_not_cut_inside_a_coordination():
+    assert _subjects("新开工各类棚户区改造及安置住房6120套。") == [("6120", "新开工各类棚户区改造及安置住房")]
