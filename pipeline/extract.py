@@ -670,6 +670,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
             continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        if lk is None and s[p - 1:p] == "均" and p - 1 > lo and _own_token(s, max(lo, p - 6), p, "均"):
+            lk = "均"                      # 同比增长均超五成: 均 between the change and its number
         if lk and len(lk) == 1 and lk in "计有" and p - 1 > lo and _is_cjk(s[p - 2]) and \
                 not _own_token(s, max(lo, p - 6), p, lk):
             lk = None                      # 经济责任审计4个: 计 ends 审计, it is no link word
@@ -1988,7 +1990,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
-        compare_only = bool(raw) and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+        compare_only = bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
         pa, pb = _clean_subject(s, a1, first.pre)

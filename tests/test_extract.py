@@ -755,3 +755,9 @@ def test_thresholds_naming_a_count_and_category_scope_counts():
 
 def test_long_subjects_are_not_cut_inside_a_coordination():
     assert _subjects("新开工各类棚户区改造及安置住房6120套。") == [("6120", "新开工各类棚户区改造及安置住房")]
+
+
+def test_second_count_after_de_and_jun_before_a_bound():
+    assert _subjects("对7000余家企业的2.3万余个重大危险源实现全覆盖。") == [("7000", "企业"), ("2.3万", "重大危险源")]
+    got = [(i.value, i.qualifier, i.change) for i in extract_indicators("接待游客、旅游收入同比增长均超五成。")]
+    assert [(float(v), q, c) for v, q, c in got] == [(50.0, "more_than", "increase")]
