@@ -705,6 +705,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                 p -= 1 + len(cut)
                 break
         ch = _longest_ending(changes, s, p, lo, 3)
+        if ch is None and s[p - 1:p] in ("多", "少") and re.search(r"(?:同比|环比|" + _CMP_BASE + r")$", s[max(lo, p - 12):p - 1]):
+            ch = s[p - 1]                  # 较上年多15件 / 比上年少2起: a difference from the base
+            changed = "increase" if ch == "多" else "decrease"
+            p -= 1
+            continue
         if ch and re.search(r"(?:高出|高于|低于|快于|慢于|超出)[^,。;]{0,12}$", s[max(lo, p - len(ch) - 14):p - len(ch)]):
             ch = None                      # 高出全省平均增幅0.4个百分点: a margin over a reference, no change
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change

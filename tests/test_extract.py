@@ -761,3 +761,10 @@ def test_second_count_after_de_and_jun_before_a_bound():
     assert _subjects("对7000余家企业的2.3万余个重大危险源实现全覆盖。") == [("7000", "企业"), ("2.3万", "重大危险源")]
     got = [(i.value, i.qualifier, i.change) for i in extract_indicators("接待游客、旅游收入同比增长均超五成。")]
     assert [(float(v), q, c) for v, q, c in got] == [(50.0, "more_than", "increase")]
+
+
+def test_more_change_words_and_differences_from_a_base():
+    got = [(i.value_text, i.change, i.subject) for i in extract_indicators(
+        "受理案件较上年多15件。发生事故比上年少2起。进出口规模扩大12.3%。贷款利率下调0.25个百分点。城乡收入比缩小到2.1。")]
+    assert got == [("15", "increase", "受理案件"), ("2", "decrease", "发生事故"), ("12.3", "increase", "进出口规模"),
+                   ("0.25", "decrease", "贷款利率"), ("2.1", None, "城乡收入比")]
