@@ -1949,7 +1949,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if i > 0:
             gap = s[ms[i - 1].end:m.pre]
             joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
-                (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie)
+                (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie) or \
+                (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre)   # 27.7%31.7%: 、 lost
             # 分别下降12.4%、上升3.1%: a 分别 list may mix directions
             if joined and (m.change in (None, ms[i - 1].change) or
                            m.change and ms[i - 1].change and ms[groups[-1][0]].fenbie):
@@ -2030,20 +2031,21 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if compare_only:
             pa = pb
         items = None
-        if len(g) > 1 and "、" in s[pa:pb]:
+        if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb]) and first.fenbie):
             parts, k0 = [], pa
             for k in range(pa, pb + 1):
                 if k == pb or s[k] == "、":
                     parts.append((k0, k))
                     k0 = k + 1
-            if len(parts) == len(g) - 1:
-                # 受灾人口、转移安置人数和农作物绝收面积分别下降…: 和/及 joins the last two items
+            if len(parts) == len(g) - 1 or len(parts) == 1 and len(g) == 2:
+                # 受灾人口、转移安置人数和农作物绝收面积分别下降… / 进口和出口分别下降…: 和/及 joins the
+                # last two items
                 la, lb = parts[-1]
                 j2 = max(s.rfind("和", la, lb), s.rfind("及", la, lb))
                 if j2 - la >= 2 and lb - j2 >= 3:
                     parts[-1:] = [(la, j2), (j2 + 1, lb)]
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
-            if len(parts) == len(g) and not _shared_head(s, parts) and min(b - a for a, b in parts) >= 2:
+            if len(parts) == len(g) and not _shared_head(s, parts) and parts[0][1] - parts[0][0] >= 2:
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
         prefix_empty = pb - pa < 1
         for idx, i in enumerate(g):

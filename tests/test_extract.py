@@ -768,3 +768,12 @@ def test_more_change_words_and_differences_from_a_base():
         "受理案件较上年多15件。发生事故比上年少2起。进出口规模扩大12.3%。贷款利率下调0.25个百分点。城乡收入比缩小到2.1。")]
     assert got == [("15", "increase", "受理案件"), ("2", "decrease", "发生事故"), ("12.3", "increase", "进出口规模"),
                    ("0.25", "decrease", "贷款利率"), ("2.1", None, "城乡收入比")]
+
+
+def test_fenbie_lists_without_separators_with_he_and_with_short_items():
+    got = [(i.value_text, i.change, i.subject) for i in extract_indicators(
+        "全年发生事故、死亡、受伤人数同比分别下降27.7%31.7%44.3%。进口和出口分别下降2.4%、1.7%。")]
+    assert got == [("27.7", "decrease", "发生事故"), ("31.7", "decrease", "死亡"), ("44.3", "decrease", "受伤人数"),
+                   ("2.4", "decrease", "进口"), ("1.7", "decrease", "出口")]
+    got = [(i.value_text, i.unit, i.subject) for i in extract_indicators("生豬、牛、羊、家禽分別出欄125.3萬頭、2.1萬頭、8.6萬隻、1560萬羽。")]
+    assert got == [("125.3萬", "頭", "生豬"), ("2.1萬", "頭", "牛"), ("8.6萬", "隻", "羊"), ("1560萬", "羽", "家禽")]
