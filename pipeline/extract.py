@@ -230,7 +230,7 @@ _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别�
                       key=len, reverse=True)
 # Measure words of items (not sizes): N个以上 + noun after a verb is a count with more_than.
 _ITEM_COUNT_UNITS = frozenset("个 家 项 次 场 所 座 处 条 批".split())
-_LEVEL_LINK = ("至", "到")   # 提高至1225元: a level, not a change
+_LEVEL_LINK = ("至", "到", "为")   # 提高至1225元 / 下降为2.26:1: a level, not a change
 # 1/4左右, 1/3的: a fraction written with a slash (a date would be 1月4日 in report prose)
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.:-])(?=左右|以上|以下|的|,|。|;|、|\)|$)")
 # (全国10.7%、全省-7.0%): a comparison figure of a reference area in parentheses after a figure
@@ -395,6 +395,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
     if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
         return None                                  # 1、2号线: names of lines
+    if prev == "前" and re.search(r"(?:位居|居|位列|进入|排名|排在|列)(?:全国|全省|全市|全区|全县)?前$", s[max(lo, cs - 8):cs]):
+        return None                                  # 有15项位居全国前5: a top-N threshold inside the subject
     if prev == "“" and re.match(r"[\d.,]*”", s[ce:ce + 8]):
         return None                                  # “1433”: a programme name in quotes
     if prev == "“" and is_ar and re.match(r"[\u4e00-\u9fff]{3,}", s[ce:ce + 3]) and "”" in s[ce:ce + 20]:
@@ -670,6 +672,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
             continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        if lk == "为" and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):
+            level = True                   # 下降为2.26:1 / 提高为8600元: the level reached
+            p -= 1 + len(_longest_ending(changes, s, p - 1, lo, 3))
+            break
         if lk is None and s[p - 1:p] == "均" and p - 1 > lo and _own_token(s, max(lo, p - 6), p, "均"):
             lk = "均"                      # 同比增长均超五成: 均 between the change and its number
         if lk and len(lk) == 1 and lk in "计有" and p - 1 > lo and _is_cjk(s[p - 2]) and \
@@ -765,7 +771,14 @@ def _ratio_context(s: str, cs: int, line_start: int) -> bool:
     k = cs
     while k > line_start and (s[k - 1].isdigit() or s[k - 1] in ".:"):
         k -= 1
-    return bool(re.search(r"(?:比例|结构|之比|比为|比)[^,。;]{0,4}$", s[max(line_start, k - 12):k]))
+    if re.search(r"(?:比例|结构|之比|比为|比)[^,。;]{0,4}$", s[max(line_start, k - 12):k]):
+        return True
+    # 城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1: an N:1 ratio with 比 earlier in the sentence
+    e = cs
+    while e < len(s) and (s[e].isdigit() or s[e] in ".:"):
+        e += 1
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?:(?:1|100)", s[k:e])) and \
+        bool(re.search(r"比[^。;]{0,30}$", s[max(line_start, k - 32):k]))
 
 
 def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
@@ -1813,6 +1826,10 @@ def _clause_topic(s: str, ss: int, upto: int):
     a, b = cl[0]
     ra, rb = _clean_subject(s, a, b)
     e = _noun_phrase(s, ra, rb)
+    if s.startswith("比", e):
+        nxt = segment.tokenize(s, e + 1, min(rb, e + 4))
+        if not nxt or not _nominal(nxt[0]):
+            e += 1                         # 城乡居民收入比持续缩小: a ratio named by 比
     ct = segment.tokenize(s, ra, rb)
     if ct and all(_nominal(t) or t.word in ("和", "与", "及", "、") for t in ct) and _nominal(ct[-1]):
         e = rb                             # 农村低保和农村五保,分别…: a clause that is only a noun phrase

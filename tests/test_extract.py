@@ -777,3 +777,11 @@ def test_fenbie_lists_without_separators_with_he_and_with_short_items():
                    ("2.4", "decrease", "进口"), ("1.7", "decrease", "出口")]
     got = [(i.value_text, i.unit, i.subject) for i in extract_indicators("生豬、牛、羊、家禽分別出欄125.3萬頭、2.1萬頭、8.6萬隻、1560萬羽。")]
     assert got == [("125.3萬", "頭", "生豬"), ("2.1萬", "頭", "牛"), ("8.6萬", "隻", "羊"), ("1560萬", "羽", "家禽")]
+
+
+def test_n_to_one_ratios_levels_after_weiand_top_n_thresholds():
+    got = [(i.value_text, i.change, i.subject) for i in extract_indicators(
+        "城乡居民收入比持续缩小,由上年同期的2.31:1下降为2.26:1。")]
+    assert got == [("2.31", None, "城乡居民收入比"), ("1", None, "城乡居民收入比"), ("2.26", None, "城乡居民收入比"),
+                   ("1", None, "城乡居民收入比")]
+    assert [v for v, _ in _subjects("全省考核的30项指标中,有15项位居全国前5。会议于16:30召开。")] == ["30", "15"]
