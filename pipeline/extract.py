@@ -124,9 +124,13 @@ _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文�
                         r"联系电话|传真|邮编|地址:|责编|来源:")
 
 
-# Metadata tables of government pages written as text (索引号 | … | 发布机构 | …): not report tables.
-_PIPE_META = re.compile(r"索\s*引\s*号|发布机构|发文单位|发布日期|成文日期|公开日期|主题分类|主\s*题\s*词|文\s*号|"
-                        r"有效性|公开目录|公开形式|公开责任|文件名称|名\s*称\s*\|")
+# Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
+# plus the fields of open-government catalogue tables; matched with spaces removed.
+_PIPE_META = re.compile(_FURNITURE.pattern + r"|公开日期|主题分类|有效性|公开目录|公开形式|公开责任|文件名称|名称\|")
+
+
+def _pipe_meta(line: str) -> bool:
+    return bool(_PIPE_META.search(line.replace(" ", "")))
 
 
 def _pipe_row(line: str) -> bool:
@@ -1617,9 +1621,9 @@ def extract_indicators(text: str) -> list[Indicator]:
         line = s[ls:le]
         if not line.strip():
             continue
-        if _is_furniture(line) or "|" in line and (_PIPE_META.search(line) or _pipe_row(line) and
+        if _is_furniture(line) or "|" in line and (_pipe_meta(line) or _pipe_row(line) and
                                                     not re.search(r"\d", line.replace("|", ""))):
-            if "|" in line and not _PIPE_META.search(line) and table_header is None:
+            if "|" in line and not _pipe_meta(line) and table_header is None:
                 table_header = [c.strip() for c in line.strip(" |").split("|")]   # | 绝对数(亿元) | 增长(%) |
             continue                      # metadata tables: 索引号 | … | 发布机构 | …
         if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
