@@ -224,6 +224,11 @@ def local_state_dir(out: os.PathLike | str) -> Path:
 
 
 def _check_version(v: str, where: str) -> str:
+    lines = {x.strip() for x in v.splitlines() if x.strip()}
+    if len(lines) == 1:
+        # the same id written twice (seen once on an fsspec in-memory store under concurrent
+        # publishes): still one unambiguous pointer; two different ids stay an error
+        v = lines.pop()
     if not _VERSION_RE.match(v):
         raise DatasetError(f"{where}: {POINTER} holds {v[:80]!r}, not a version id")
     return v

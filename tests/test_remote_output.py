@@ -293,3 +293,12 @@ def test_cli_run_query_verify_on_s3(s3_uri, tmp_path, monkeypatch, capsys):
     assert main(["sample", "--out", s3_uri, "-n", "5", "--csv", str(tmp_path / "s.csv")]) == 0
     assert main(["audit", "--out", s3_uri, "--html", str(tmp_path / "a.html")]) == 0
     assert current_version(s3_uri) in (tmp_path / "a.html").read_text(encoding="utf-8")
+
+
+def test_pointer_with_the_same_id_twice_is_read_and_two_ids_are_refused():
+    from pipeline.dataset import DatasetError, _check_version
+
+    vid = "20261125T202126175657-16fb4a1d"
+    assert _check_version(f"{vid}\n{vid}\n", "x") == vid
+    with pytest.raises(DatasetError):
+        _check_version(f"{vid}\n20261125T202126175657-16fb4a1e", "x")
