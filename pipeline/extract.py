@@ -344,10 +344,9 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
     out: list[_Mention] = []
     consumed = lo
     for m in _CORE_RE.finditer(s, lo, hi):
-        cs, ce = m.start(), m.end()
+        cs = m.start()
         if cs < consumed:
             continue
-        pct = m.group("pct")
         is_ar = m.group("ar") is not None
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
