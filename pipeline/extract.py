@@ -1109,8 +1109,8 @@ def _list_start(s: str, a: int) -> int:
         return a
     item_len = max(len(o) for o in others)
     # items that open with a verb or an idiom (挪用公款 is tagged l): the first item may too
-    verb_items = any(segment.tokenize(s, x + 1, y)[:1] and segment.tokenize(s, x + 1, y)[0].flag[:1] in "vli"
-                     for x, y in zip(bounds, bounds[1:]))
+    firsts = [segment.tokenize(s, x + 1, y)[:1] for x, y in zip(bounds, bounds[1:])]
+    verb_items = any(t and t[0].flag[:1] in "vli" for t in firsts)
     toks = segment.tokenize(s, max(0, first - 12), first)
     start = first
     for i in range(len(toks) - 1, -1, -1):
