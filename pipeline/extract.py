@@ -226,6 +226,8 @@ _COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|�
 # 比/较 introducing a comparison base (the last one before the number)
 _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
+_BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
+_SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
 _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
 _LINK_BEFORE = sorted("达到了 达到 达 为 是 了 约为 分别为 分别达 分别达到 分别 共 共计 合计 累计 仅为 仅 总计 "
@@ -2048,6 +2050,18 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 pb = _strip_trail(s, pa, rc.start())
                 if pb - pa < 2:
                     pb = pa
+        if len(g) > 1 and re.match(r"分[别別]", s[a1:first.pre]) and s[left:a1].strip(" ,;") == "":
+            # 再就业4474人,困难人员再就业2006人,分别完成年计划的76.5%、89.5%: a clause opening with
+            # 分别 says what the values are of the figures before it, pairing them by position
+            compare_only = True
+        share = _SHARE_BASE.fullmatch(s, left, first.pre) if len(g) == 1 and compare_only else None
+        if share and s.startswith("的", first.end):
+            # 占全年目标任务1200人的114%: the base figure measures the target named after 占 (the share
+            # itself stays with the previous item, gold-dev); review sets E, I, J and M agree
+            first.subj = _clean_subject(s, *share.span(1))
+            first.span_start = share.start(1)
+            first.baseline = True          # never what the share after it is inherited from
+            continue
         if compare_only:
             pa = pb
         items = None
@@ -2128,6 +2142,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
         # (含旧存185件): a parenthetical breakdown is not what a later change refers to
         prev_ms = [x for x in ms[:g[0]] if x.subj and not x.baseline and not _parenthetical(s, x, first.vs)]
+        if prev_ms and s[prev_ms[-1].subj[0]:prev_ms[-1].subj[1]] in _BARE_RATES and first.unit != "个百分点":
+            # 增长12.3%,增速高于全市0.3个百分点,两年平均增长1.7%,位列全省第3: a bare 增速 keeps its own
+            # figure, later ones are again of the indicator (review sets J and M agree); a further
+            # margin in 个百分点 still compares the rate
+            prev_ms = [x for x in prev_ms if s[x.subj[0]:x.subj[1]] not in _BARE_RATES] or prev_ms
         own_sentence = bool(prev_ms)
         prev_ms = prev_ms or [x for x in prev_sent if x.subj]
         if len(need) > 1 and first.fenbie:

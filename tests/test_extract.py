@@ -785,3 +785,20 @@ def test_n_to_one_ratios_levels_after_weiand_top_n_thresholds():
     assert got == [("2.31", None, "城乡居民收入比"), ("1", None, "城乡居民收入比"), ("2.26", None, "城乡居民收入比"),
                    ("1", None, "城乡居民收入比")]
     assert [v for v, _ in _subjects("全省考核的30项指标中,有15项位居全国前5。会议于16:30召开。")] == ["30", "15"]
+
+
+def test_fenbie_clause_shares_and_rates_after_a_list_of_figures():
+    # a clause opening with 分别 pairs its values with the figures before it by position
+    text = "城镇新增就业1.2万人,失业人员再就业3650人,就业困难人员就业1180人,分别完成年计划的80.5%、91.2%和76.4%。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got[3:] == [("城镇新增就业", "80.5"), ("失业人员再就业", "91.2"), ("就业困难人员就业", "76.4")]
+    # 占<target><base>的<share>: the base measures the target, the share stays with the item
+    text = "完成植树造林4.2万亩,占计划5万亩的84%;完成土石方36万立方米,占年度任务40万立方米的90%。"
+    got = [(i.subject, i.value_text, i.unit) for i in extract_indicators(text)]
+    assert got == [("植树造林", "4.2万", "亩"), ("计划", "5万", "亩"), ("植树造林", "84", "%"),
+                   ("土石方", "36万", "立方米"), ("年度任务", "40万", "立方米"), ("土石方", "90", "%")]
+    # a bare 增速 keeps its own margin; the figures after it are again of the indicator
+    text = "全县工业增加值完成18.6亿元,同比增长8.2%,增速高于全市平均水平1.3个百分点,两年平均增长5.1%,位列全市第二。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("工业增加值", "18.6亿"), ("工业增加值", "8.2"), ("增速", "1.3"),
+                   ("工业增加值", "5.1"), ("工业增加值", "二")]
