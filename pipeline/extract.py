@@ -1923,6 +1923,30 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
 _GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成 将 将要 可望".split())
 
 
+def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
+    """158个重点项目完成投资189.4亿元 / 荔涵段工程完成投资: a generic verb and object (完成投资,
+    实现产值) name the measure only with the noun before them, which is kept (gold-dev 103; review
+    sets L and M)."""
+    a, b = subj
+    if not s.startswith(("完成", "实现"), a) or b - a > 6 or b - a < 4:
+        return subj
+    if i > 0 and ms[i - 1].subj:
+        pa, pb = ms[i - 1].subj
+        if pa >= ms[i - 1].end and s[pb:a] in ("", "共", "累计", "已", "共计", "已经", "全部"):
+            return pa, b                   # the noun counted just before (137个市重点项目) owns it
+    lo = max(clause_start, ms[i - 1].bound_end if i > 0 else clause_start)
+    if a - lo < 2:
+        return subj
+    toks = segment.tokenize(s, max(lo, a - 10), a)
+    k = len(toks)
+    while k > 0 and (_nominal(toks[k - 1]) or toks[k - 1].flag == "l") and toks[k - 1].flag not in ("ns", "t", "nr") and a - toks[k - 1].start <= 6 \
+            and not toks[k - 1].word.startswith(("全", "各", "本", "我")) and toks[k - 1].word not in _SCOPE_NOUNS:
+        k -= 1
+    if k < len(toks) and a - toks[k].start >= 2:
+        return toks[k].start, b
+    return subj
+
+
 def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
     """开展X学习,全年累计开展20余次: a bare verb repeats the verb of an earlier clause of the
     sentence, whose object names what is counted."""
@@ -2122,6 +2146,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     m.subj, m.change = _change_head(s, m.subj)
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
                     m.subj = _elided_object(s, m.subj, ss, m.clause[0]) or m.subj
+                m.subj = _owner_of_generic(s, m.subj, ms, i, m.clause[0])
                 if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
                         m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere

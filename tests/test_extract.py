@@ -802,3 +802,10 @@ def test_fenbie_clause_shares_and_rates_after_a_list_of_figures():
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert got == [("工业增加值", "18.6亿"), ("工业增加值", "8.2"), ("增速", "1.3"),
                    ("工业增加值", "5.1"), ("工业增加值", "二")]
+
+
+def test_generic_completion_keeps_the_noun_that_owns_it():
+    text = "全年86个市重点项目完成投资126.5亿元;其中,城东污水处理厂扩建工程完成投资5600万元,全县完成造林2.1万亩。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("市重点项目", "86"), ("市重点项目完成投资", "126.5亿"), ("扩建工程完成投资", "5600万"),
+                   ("完成造林", "2.1万")]
