@@ -809,3 +809,9 @@ def test_generic_completion_keeps_the_noun_that_owns_it():
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert got == [("市重点项目", "86"), ("市重点项目完成投资", "126.5亿"), ("扩建工程完成投资", "5600万"),
                    ("完成造林", "2.1万")]
+
+
+def test_share_of_a_plan_is_named_with_its_verb():
+    text = "全镇税收收入86万元,完成全年任务的108%;城镇新增就业320人,完成年度目标的91.4%。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("税收收入", "86万"), ("完成全年任务", "108"), ("城镇新增就业", "320"), ("完成年度目标", "91.4")]
