@@ -203,7 +203,9 @@ _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
 _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
-                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年|[\s,、:“])$")
+                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年|[\s,、:“]"
+                       # 办理时限由原来的15个工作日压缩至5个: the old level's base word
+                       + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?)$")
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
@@ -1914,7 +1916,8 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
     if b - a < 4 or s[a] not in "举提收争形办出查挂悬进给获取发监":
         return a, b
     toks = segment.tokenize(s, a, b)
-    if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and b - toks[1].start >= 2 and \
+    # (办理时限 / 办理时间: a verb + one two-character noun is a compound, kept whole)
+    if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and (b - toks[1].start >= 3 or len(toks) > 2) and \
             _nominal(toks[-1]) and not any(t.flag.startswith("v") and t.flag != "vn" for t in toks[1:2]):
         return toks[1].start, b
     return a, b

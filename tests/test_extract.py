@@ -815,3 +815,10 @@ def test_share_of_a_plan_is_named_with_its_verb():
     text = "全镇税收收入86万元,完成全年任务的108%;城镇新增就业320人,完成年度目标的91.4%。"
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert got == [("税收收入", "86万"), ("完成全年任务", "108"), ("城镇新增就业", "320"), ("完成年度目标", "91.4")]
+
+
+def test_a_cut_from_an_old_level_names_the_measure_without_its_base_word():
+    got = [(i.subject, i.value_text) for i in extract_indicators("将办理时限由原来的20个工作日压缩至8个工作日。")]
+    assert got == [("办理时限", "20"), ("办理时限", "8")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("企业开办时间由过去的15天缩短到3天。")]
+    assert got == [("企业开办时间", "15"), ("企业开办时间", "3")]
