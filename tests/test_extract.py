@@ -822,3 +822,8 @@ def test_a_cut_from_an_old_level_names_the_measure_without_its_base_word():
     assert got == [("办理时限", "20"), ("办理时限", "8")]
     got = [(i.subject, i.value_text) for i in extract_indicators("企业开办时间由过去的15天缩短到3天。")]
     assert got == [("企业开办时间", "15"), ("企业开办时间", "3")]
+
+
+def test_two_great_tasks_is_a_slogan_but_ten_people_s_tasks_are_counted():
+    assert extract_indicators("坚持统筹发展和安全两件大事,推动高质量发展。") == []
+    assert [(i.subject, i.value) for i in extract_indicators("全年办好10件民生大事。")] == [("民生大事", 10)]
