@@ -118,6 +118,11 @@ _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|�
                           r"全盟|省内|市内|中)[^,。;]{0,6}$"
                           # 获评全市量化考核综合总分第8名: an evaluation's placing (review set L)
                           r"|(?:获评|荣获|获得)[^,。;]{0,16}$|(?:总分|得分|考核|评价|测评|评比|排序)\W?$")
+_RANK_VERB_GAP = re.compile(r"(?:位居|排名|排位|位列|名列)[^,。;第]{0,12}$")   # 位居县域经济综合实力第4
+# 位居投资潜力第3、新型城镇化质量第4: later items of a list of placings after one ranking verb
+# (set Q review)
+_RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分别居)[^,。;]{0,30}?第[\d一二三四五六七八九十]{1,3}[位名]?"
+                        r"(?:、[^,。;、第]{2,14}第[\d一二三四五六七八九十]{1,3}[位名]?)*、[^,。;、第]{2,14}$")
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
@@ -409,7 +414,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # “1433”: a programme name in quotes
     if prev == "“" and is_ar and re.match(r"[\u4e00-\u9fff]{3,}", s[ce:ce + 3]) and "”" in s[ce:ce + 20]:
         return None                                  # “12345回音说法电台栏目”: a number opening a quoted name
-    if is_ar and nxt == "、" and not pct and len(core) <= 2 and _is_cjk(prev) and \
+    if is_ar and nxt == "、" and not pct and len(core) <= 2 and _is_cjk(prev) and prev != "第" and \
             re.match(r"、[\u4e00-\u9fff]", s[ce:ce + 2]) and not _unit_follows(s, ce, hi, units):
         return None                                  # 推进社会慈善事业1、关心民众疾苦: an inline list marker
     if is_ar and core.startswith("0") and len(core) > 1 and not core.startswith("0."):
@@ -972,7 +977,9 @@ def _rank(ctx, m, lo, hi, line_start):
     cs, ce = m.start(), m.end()
     if m.group("pct"):
         return None
-    if not _RANK_BEFORE.search(s[max(lo, cs - 10):cs - 1]):
+    if not _RANK_BEFORE.search(s[max(lo, cs - 10):cs - 1]) and \
+            not _RANK_VERB_GAP.search(s[max(lo, cs - 16):cs - 1]) and \
+            not _RANK_LIST.search(s[max(lo, cs - 80):cs - 1]):
         return None
     core = m.group("ar") or m.group("cn")
     if m.group("cn") is not None and not _cn_ok(core):
@@ -1731,6 +1738,9 @@ def _unit_cell(s: str, a: int, b: int):
     return s[k:b], mag, units[s[k:b]]
 
 
+_ROW_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[.、](?!\d))\s*")
+
+
 def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: str = "\t",
                header_units: bool = True) -> list[_Mention]:
     """A table row: cells separated by TAB; the first cell names the row (the subject).  A cell
@@ -1750,6 +1760,7 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
     out = []
     head = None
     row_unit = None
+    seen_number = False
     for ci, (a, b) in enumerate(cells):
         a2, b2 = a, b
         while a2 < b2 and s[a2] == " ":
@@ -1758,9 +1769,17 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
             b2 -= 1
         if b2 <= a2:
             continue
-        if ci == 0 and not re.fullmatch(r"[\d.,%\s-]+", s[a2:b2]):
-            head = (a2, b2)
+        mk = _ROW_MARKER.match(s, a2, b2)
+        ha = mk.end() if mk and b2 - mk.end() >= 2 else a2
+        if (ci == 0 or not seen_number) and not re.fullmatch(r"[\d.,%\s-]+", s[a2:b2]) and \
+                (ci == 0 or not _unit_cell(s, a2, b2) and not re.search(r"\d", s[ha:b2])):
+            # 三、本年度办理结果 | (一)予以公开 | 2 | …: the last label cell before the figures names
+            # the row; its list marker and a long counting note in parentheses are not part of it
+            # (set Q review: the open-government annual report table)
+            head = _drop_long_paren(s, ha, b2) if not re.search(r"\d", s[ha:b2]) else (a2, b2)
             continue
+        if ci > 0 and re.search(r"\d", s[a2:b2]):
+            seen_number = True
         if ci == 0 and re.fullmatch(r"\d{1,4}", s[a2:b2]) and not any(
                 re.fullmatch(r"\s*[\d.,%-]+\s*", s[x:y]) for x, y in cells[1:]):
             continue                      # 序号 column of a name list (1 张三 某单位 职称): a row number
@@ -2074,7 +2093,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 compare_only = False
         if first.kind == "rank" and pb > pa:
             rc = _RANK_CUT.search(s, pa, pb)
-            if rc:
+            rest = re.match(r"(?:全国|全省|全市|全县|全区|全州)?(?:百强县|百强区|百强市)?", s[rc.end():pb]) if rc else None
+            if rc and re.match(r"[位名]?、[^,。;、]{2,14}?第", s[first.end:first.end + 18]) and \
+                    pb - (rc.end() + rest.end()) >= 2:
+                pa = rc.end() + rest.end()     # 位居全国百强县投资潜力第3、…: the first placing of a list
+            elif rc:
                 pb = _strip_trail(s, pa, rc.start())
                 if pb - pa < 2:
                     pb = pa

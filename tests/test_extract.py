@@ -827,3 +827,23 @@ def test_a_cut_from_an_old_level_names_the_measure_without_its_base_word():
 def test_two_great_tasks_is_a_slogan_but_ten_people_s_tasks_are_counted():
     assert extract_indicators("坚持统筹发展和安全两件大事,推动高质量发展。") == []
     assert [(i.subject, i.value) for i in extract_indicators("全年办好10件民生大事。")] == [("民生大事", 10)]
+
+
+def test_open_government_table_rows_are_named_by_their_last_label_cell():
+    text = ("三、本年度办理结果 | (一)予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+            "(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+            "(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+            "2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    inds = extract_indicators(text)
+    subjects = [i.subject for i in inds]
+    assert subjects == ["予以公开"] * 7 + ["部分公开"] * 7 + ["属于国家秘密"] * 7 + ["其他法律行政法规禁止公开"] * 7
+    assert [i.value for i in inds[7:14]] == [3, 1, 0, 0, 0, 0, 4]
+    for i in inds:
+        _grounded(text, i)
+
+
+def test_a_list_of_placings_after_one_ranking_verb():
+    text = "全县在全省考核中位居县域经济综合实力第4、招商引资质量第9、绿色发展第5。"
+    got = [(i.subject, i.value) for i in extract_indicators(text)]
+    assert got == [("县域经济综合实力", 4), ("招商引资质量", 9), ("绿色发展", 5)]
+    assert extract_indicators("召开第一次会议、第二次会议。") == []
