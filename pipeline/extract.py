@@ -180,7 +180,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地""".split(),
+我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -214,7 +214,9 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
-                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平)*$")
+                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
+                           # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比)*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -560,6 +562,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
     if u in _ADMIN_UNITS and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
         return None                                   # 2023镇政府工作总结: a year glued to a title
+    if u == "度" and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core) and not unit_parts:
+        return None                                   # 2025度法治政府建设情况报告: 年 dropped from 年度
+    if is_ar and core == "100" and re.search(r"以[^,。;()]{1,6}为$|[女男]婴?为$", s[max(lo, cs - 8):cs]) and \
+            s.rfind("(", max(lo, cs - 12), cs) >= 0:
+        return None                                   # 性别比(以女性为100): the base of an index
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u is not None:
@@ -2074,6 +2081,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # labelled once, for the first (review sets A and C agree)
             pb = s.find("、", pa, pb)
         pa, pb = _refine(s, pa, pb)
+        rp = s.rfind(")", left, first.pre)
+        if rp >= 0 and "(" not in s[left:first.pre] and re.fullmatch(r"\s*(?:为|是|达|达到|约为)?\s*", s[rp + 1:first.pre]):
+            # 性别比(以女性为100,男性对女性的比例)为104.6: the clause began inside a parenthesis; the
+            # measure is named before it (set Q review)
+            lp = s.rfind("(", ss, left)
+            if lp > ss:
+                ca2 = clause_of(lp)[0]
+                qa, qb = _refine(s, *_clean_subject(s, _strip_lead(s, ca2, lp), lp))
+                if qb - qa >= 2:
+                    pa, pb = qa, qb
         cm = _COMPARATIVE.search(s, pa, pb)
         if cm and cm.end() == pb:
             pb = _strip_trail(s, pa, cm.start())   # 收入增幅比全省平均增幅(15.97%)高6个百分点

@@ -847,3 +847,19 @@ def test_a_list_of_placings_after_one_ranking_verb():
     got = [(i.subject, i.value) for i in extract_indicators(text)]
     assert got == [("县域经济综合实力", 4), ("招商引资质量", 9), ("绿色发展", 5)]
     assert extract_indicators("召开第一次会议、第二次会议。") == []
+
+
+def test_bases_of_computation_year_typos_and_index_bases():
+    got = [(i.subject, i.value_text, i.change) for i in extract_indicators(
+        "全年一般公共预算收入5.2亿元,自然增幅3.1%,同口径增长7.4%。")]
+    assert got == [("一般公共预算收入", "5.2亿", None), ("一般公共预算收入", "3.1", "increase"),
+                   ("一般公共预算收入", "7.4", "increase")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("全县刑事案件立案数412起,同2023年比下降9.6%。")]
+    assert got == [("刑事案件立案数", "412"), ("刑事案件立案数", "9.6")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("全年税收收入完成2.8亿元,同口径完成3.05亿元。")]
+    assert got == [("税收收入", "2.8亿"), ("税收收入", "3.05亿")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("西湖街道2024度政务公开工作报告\n全年开展普法活动12场。")]
+    assert got == [("开展普法活动", "12")]
+    got = [(i.subject, i.value_text) for i in extract_indicators(
+        "年末全县户籍人口性别比(以女性为100,男性对女性的比例)为104.6。")]
+    assert got == [("户籍人口性别比", "104.6")]
