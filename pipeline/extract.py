@@ -1277,6 +1277,11 @@ _CN_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _RESTATED = re.compile(r"(?:[^、,。;]{2,12}、)+[^、,。;]{2,12}([两二三四五六七八九十])(?:项|个|类|种|大)")
 
 
+# Nouns that open a compound with a nominal verb (法治政府建设工作, 依法治区委员会): no cut between them
+# (set Q review)
+_COMPOUND_HEADS = frozenset("政府 法治 依法 治区 治县 治市 治镇 普法 社会 平安 乡村 城市 生态 文明 党风 廉政 营商 环境".split())
+
+
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
@@ -1409,7 +1414,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 any(x.word in ("及", "和", "与", "以及", "及其") for x in toks[k + 1:k + 2]):
             continue                       # 棚户区改造及安置住房: a verb in a coordinated item
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
-                t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start):
+                t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start) and \
+                not (t.flag == "vn" and _nominal(toks[k - 1]) and toks[k - 1].word in _COMPOUND_HEADS) and \
+                not (t.word == "治" and toks[k - 1].word in ("依法", "综")):
             if k + 1 < len(toks) and toks[k + 1].word == "占":
                 continue                   # 民生支出占…的比重: the noun before 占 stays whole
             cut = t.start

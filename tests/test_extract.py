@@ -863,3 +863,10 @@ def test_bases_of_computation_year_typos_and_index_bases():
     got = [(i.subject, i.value_text) for i in extract_indicators(
         "年末全县户籍人口性别比(以女性为100,男性对女性的比例)为104.6。")]
     assert got == [("户籍人口性别比", "104.6")]
+
+
+def test_rule_of_law_compounds_are_not_cut_at_their_nominal_verbs():
+    s = _subjects("2024年,区政府常务会议专题研究法治政府建设工作4次。")[0][1]
+    assert s.endswith("专题研究法治政府建设工作")
+    s = _subjects("2024年,区委召开全面依法治区委员会会议2次。")[0][1]
+    assert s.endswith("全面依法治区委员会会议")
