@@ -180,7 +180,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算""".split(),
+我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -200,7 +200,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20)\d\d年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -2233,8 +2233,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             prev_ms = [x for x in prev_ms if s[x.subj[0]:x.subj[1]] not in _BARE_RATES] or prev_ms
         own_sentence = bool(prev_ms)
         prev_ms = prev_ms or [x for x in prev_sent if x.subj]
-        if len(need) > 1 and first.fenbie:
+        if len(need) > 1 and (first.fenbie or re.match(r"分[别別]", s[a1:first.pre])):
             # A、B、C居前三位,分别为…: the items enumerated in an earlier clause of the sentence
+            # (集中在A、B、C等方面,分别占总量的…: also when 分别 stands before 占; set P review)
             items = _enum_items(s, ms, ss, first.clause[0], len(need))
             if items:
                 for k, i in enumerate(need):
@@ -2303,7 +2304,9 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
         if "、" not in s[a:b]:
             continue
         a = _strip_lead(s, a, b)
-        parts = re.split(r"、|和|及|与", s[a:b])
+        parts = s[a:b].split("、")
+        if len(parts) != k:               # 劳动和社会保障、民政与应急: 和 inside an item when 、 counts right
+            parts = re.split(r"、|和|及|与", s[a:b])
         if len(parts) != k:
             return None
         out, pos = [], a
@@ -2311,6 +2314,9 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
             pa, pb = pos, pos + len(part)
             pos = pb + 1
             if n == len(parts) - 1:
+                dm = re.search(r"等(?:方面|领域|类|行业|问题|部门)?$", s[pa:pb])
+                if dm and dm.start() >= 2:
+                    pb = pa + dm.start()           # …道路交通等方面: the item before 等
                 pb = _noun_phrase(s, pa, pb)       # …交通运输类诉求量居前三位 -> 交通运输类诉求量
             pa, pb = _clean_subject(s, pa, pb)
             if pb - pa < 1:

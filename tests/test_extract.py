@@ -870,3 +870,23 @@ def test_rule_of_law_compounds_are_not_cut_at_their_nominal_verbs():
     assert s.endswith("专题研究法治政府建设工作")
     s = _subjects("2024年,区委召开全面依法治区委员会会议2次。")[0][1]
     assert s.endswith("全面依法治区委员会会议")
+
+
+def test_set_p_patterns():
+    got = [(i.subject, i.value, i.unit) for i in extract_indicators("上半年辖区共接种流感疫苗3.6万剂次。")]
+    assert got == [("接种流感疫苗", 36000, "剂次")]
+    got = [(i.subject, i.unit, i.change) for i in extract_indicators(
+        "到市信访局信访量25件人次,同比下降12.5%。")]
+    assert got == [("到市信访局信访量", "件人次", None), ("到市信访局信访量", "%", "decrease")]
+    got = [(i.value, i.unit, i.qualifier) for i in extract_indicators("暫扣電動自行車1200余臺。")]
+    assert got == [(1200, "臺", "more_than")]
+    # adverbs before a share or an amount are not subjects
+    got = [i.subject for i in extract_indicators("全年需民警到场处置的警情4.1万起,仅占32.5%。")]
+    assert got == ["需民警到场处置的警情"] * 2
+    # an anonymised year is still a comparison base
+    got = [i.subject for i in extract_indicators("全镇完成工业总产值8.62亿元,比xxxx年同比增长15.3%。")]
+    assert got == ["工业总产值"] * 2
+    # 集中在A、B、C等方面,分别占…: the listed fields, items may contain 和
+    got = [(i.subject, i.value_text) for i in extract_indicators(
+        "从信访领域看,主要集中在自然资源、劳动和社会保障、城乡建设等领域,分别占信访总量的21.6%、13.2%、9.8%。")]
+    assert got == [("自然资源", "21.6"), ("劳动和社会保障", "13.2"), ("城乡建设", "9.8")]
