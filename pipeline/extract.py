@@ -386,8 +386,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     notes = []
 
     # ---- left-context exclusions
-    if prev.isascii() and prev.isalpha():
-        return None                                  # PM2.5, SO2, wb001, CJS044
+    if prev.isascii() and prev.isalpha() and not re.search(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$", s[max(lo, cs - 4):cs]):
+        return None                                  # PM2.5, SO2, wb001, CJS044 (GDP19.92亿元 is a figure)
     if prev in "+＋" or nxt in "+＋":
         return None                                  # 1+7, 2+26城市
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
@@ -848,11 +848,13 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         if core == "一":
             # 召开专题会议一次。: 一 closing the clause with an event or item measure word after the
             # named activity; 之一/统一/唯一/同一/进一 are words, not counts
-            if u not in ("次", "场", "期", "批", "项", "件", "起", "轮") or \
+            # (建成创业园区一个。: an item count after its noun too; set P review)
+            if u not in ("次", "场", "期", "批", "项", "件", "起", "轮", "个", "家", "所", "座", "处") or \
                     s[max(lo, cs - 1):cs] in ("之", "统", "唯", "同", "进", "逐", "单", "万", "专", "其", "再", "又"):
                 return False
             toks = segment.tokenize(s, max(lo, cs - 6), cs)
-            if not toks or not (_nominal(toks[-1]) or toks[-1].flag == "v") or len(toks[-1].word) < 2:
+            if not toks or not (_nominal(toks[-1]) or toks[-1].flag == "v") or \
+                    len(toks[-1].word) < 2 and not (len(toks) > 1 and _nominal(toks[-2]) and _nominal(toks[-1])):
                 return False
             if re.search(r"(?:可以|可|应当|应|须|得|能|最多|至少|仅|只)[\u4e00-\u9fff]{0,3}$", s[max(lo, cs - 6):cs]):
                 return False                          # 可以延长一次: a rule, not a count
@@ -1282,6 +1284,10 @@ _RESTATED = re.compile(r"(?:[^、,。;]{2,12}、)+[^、,。;]{2,12}([两二三�
 _COMPOUND_HEADS = frozenset("政府 法治 依法 治区 治县 治市 治镇 普法 社会 平安 乡村 城市 生态 文明 党风 廉政 营商 环境".split())
 
 
+_HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|12315|12348|12369|12388)"
+                            r"(?:热线|平台|指挥中心|服务中心|报警服务台)?(?:共|累计|全年)?")
+
+
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
@@ -1294,6 +1300,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)
+    hm = _HOTLINE_SCOPE.match(s, a, b)
+    if hm and b - hm.end() >= 2:
+        a = hm.end()                        # 南平110接报警 / 12345热线受理: the hotline is the channel
     sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
     if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
         a += sm.end()                       # 人民社区现有低保户 / 工矿商贸领域发生生产安全事故
@@ -1425,6 +1434,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ORG_HEADS = ("工作室", "委员会", "中心", "工作站", "服务站", "调解室", "室", "站", "岗", "组", "队", "窗口", "平台", "机构")
+
+
 def _noun_phrase(s: str, a: int, b: int) -> int:
     """End of the noun phrase starting at norm[a] (stops at the first verb after a noun)."""
     e = a
@@ -1432,7 +1444,10 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     for k, t in enumerate(toks):
         # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
         vn_in = t.flag == "vn" and (k + 1 < len(toks) and toks[k + 1].flag.startswith("n") or k + 1 == len(toks))
-        if (t.flag.startswith("v") and not vn_in or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
+        # 社区调解工作室 / 镇级矛盾纠纷调处中心: a verb between a noun and an office noun is part of its name
+        org = t.flag == "v" and k + 1 < len(toks) and toks[k + 1].word.endswith(_ORG_HEADS) and \
+            toks[k + 1].start == t.end and _nominal(toks[k - 1]) if k > 0 else False
+        if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
             # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase;
@@ -1497,8 +1512,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         return a, b
     if after_deng:
         t0 = segment.tokenize(s, a, min(b, a + 8))
-        if len(t0) > 1 and _nominal(t0[0]) and _nominal(t0[1]):
+        if len(t0) > 1 and _nominal(t0[0]) and (_nominal(t0[1]) or t0[1].flag in ("f", "s")):
             return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
+                                           # (清水河等12条河道沿线…: 沿线 is a locality word; set P)
                                            # (…等99个项目建成投用 keeps its predicate, below)
     if not prefix_empty and m.unit in ("次", "场", "轮", "批次") and b - a >= 3:
         t0 = segment.tokenize(s, a, min(b, a + 12))

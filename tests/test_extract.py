@@ -890,3 +890,16 @@ def test_set_p_patterns():
     got = [(i.subject, i.value_text) for i in extract_indicators(
         "从信访领域看,主要集中在自然资源、劳动和社会保障、城乡建设等领域,分别占信访总量的21.6%、13.2%、9.8%。")]
     assert got == [("自然资源", "21.6"), ("劳动和社会保障", "13.2"), ("城乡建设", "9.8")]
+
+
+def test_set_p_office_names_hotlines_gdp_and_counts_after_nouns():
+    got = [(i.subject, i.value) for i in extract_indicators("全区建成12个社区调解工作室和9个镇级矛盾纠纷调处中心。")]
+    assert got == [("社区调解工作室", 12), ("镇级矛盾纠纷调处中心", 9)]
+    assert [i.subject for i in extract_indicators("已完成清水河等12条河道沿线垃圾清理工作。")] == ["河道"]
+    assert [i.subject for i in extract_indicators("去年南平110接报警36余万起。")] == ["接报警"]
+    got = [(i.subject, i.value_text, i.unit) for i in extract_indicators("全镇GDP19.92亿元。")]
+    assert got == [("GDP", "19.92亿", "元")]
+    assert extract_indicators("PM2.5平均浓度35微克/立方米。")[0].value == 35
+    got = [(i.value, i.unit) for i in extract_indicators("全镇建成创业园区一个,新建村级活动场所一处。")]
+    assert got == [(1, "个"), (1, "处")]
+    assert extract_indicators("这是其中一个。") == []
