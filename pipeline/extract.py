@@ -1301,7 +1301,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)
     hm = _HOTLINE_SCOPE.match(s, a, b)
-    if hm and b - hm.end() >= 2:
+    if hm and b - hm.end() >= 2 and not re.search(r"受理|接听|拨打|通过|接到|办理|转办|依托", s[a:hm.end()]):
         a = hm.end()                        # 南平110接报警 / 12345热线受理: the hotline is the channel
     sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
     if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
