@@ -1483,6 +1483,16 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             if s[k] == "(" and k - a <= 4 and 0 < s.find(")", k, min(limit, k + 5)):
                 b = s.find(")", k, limit) + 1         # 13个市(州): a short alternative stays
             break
+    d = s.find("的", a + 2, min(b, a + 15))
+    if d > 0 and m.kind == "count" and m.unit in _CN_PERSON_UNITS + ("个", "家", "户", "人"):
+        # 28名熟悉法律、群众威信高的退休干部: a relative clause before the head noun describes it
+        rel = segment.tokenize(s, a, d)
+        if rel and (rel[0].flag.startswith(("v", "a", "d")) and rel[0].flag != "vn" or
+                    re.search(r"[\u4e00-\u9fff]{2,4}[高低强好优精广多少]、", s[a:d])) and \
+                not s.startswith(("基础", "前提", "情况", "背景", "条件", "方式", "形式", "作用", "工作", "过程"), d + 1):
+            he = _noun_phrase(s, d + 1, b)
+            if he - (d + 1) >= 2:
+                return d + 1, he
     # 永泰、霞浦等6个县: after 等 the measure word's noun names the scope, however short
     # (人/名: 廖某某等27人 keeps the named people as the subject)
     after_deng = s[m.pre - 1:m.pre] == "等" and m.kind == "count" and m.unit not in ("人", "名", "位", "人次")
@@ -2195,7 +2205,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             text_after = na + 1 < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)"
             if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
-                verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs)
+                # (对进入盛果期的 3000 余亩柑橘: a modifier ending in 的 describes the noun after the number)
+                verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs) or s[left:m.pre].rstrip().endswith("的")
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \

@@ -903,3 +903,12 @@ def test_set_p_office_names_hotlines_gdp_and_counts_after_nouns():
     got = [(i.value, i.unit) for i in extract_indicators("全镇建成创业园区一个,新建村级活动场所一处。")]
     assert got == [(1, "个"), (1, "处")]
     assert extract_indicators("这是其中一个。") == []
+
+
+def test_relative_clauses_around_the_counted_noun():
+    got = [(i.subject, i.value) for i in extract_indicators("选聘28名熟悉法律、群众威信高的退休干部担任人民调解员。")]
+    assert got == [("退休干部", 28)]
+    got = [(i.subject, i.value) for i in extract_indicators("在原有十三个调解委员会的基础上新建5个调解室。")]
+    assert got[0] == ("调解委员会", 13)
+    got = [(i.subject, i.value, i.qualifier) for i in extract_indicators("对进入盛果期的 3000 余亩柑橘进行了统一管护。")]
+    assert got == [("柑橘", 3000, "more_than")]
