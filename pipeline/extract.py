@@ -404,6 +404,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 附件1, 表1, 图2, extension 转602
     if re.search(r"第\s?\d+\s?页\s?共\s?$", s[max(lo, cs - 8):cs]) or re.match(r"\s?页\s?共\s?\d+\s?页", s[ce:ce + 8]):
         return None                                  # 第1页共18页: page furniture of a document viewer
+    if prev == "篇" and re.fullmatch(r"\s*篇", s[line_start:cs - 1] + "篇") and re.match(r"\s*(?:\n|$)", s[ce:ce + 2]):
+        return None                                   # 篇1 on its own line: the essay marker of a 范文 site
     if prev == "届" or re.search(r"届[一二三四五六七八九十]+次、$", s[max(lo, cs - 8):cs]):
         return None                                  # 六届二次、三次全会: session numbers
     if re.search(r"\d\d:\d\d(?::\d\d)?\s+$", s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
@@ -562,6 +564,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
     if u in _ADMIN_UNITS and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
         return None                                   # 2023镇政府工作总结: a year glued to a title
+    if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
+        return None                                   # 整理的十篇范文: document-site metadata (set P review)
     if u == "度" and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core) and not unit_parts:
         return None                                   # 2025度法治政府建设情况报告: 年 dropped from 年度
     if is_ar and core == "100" and re.search(r"以[^,。;()]{1,6}为$|[女男]婴?为$", s[max(lo, cs - 8):cs]) and \
@@ -660,7 +664,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         after_q = "more_than"              # 是上年的6倍多
         j += 1
     elif u in _DURATION_UNITS and s.startswith("内", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER or
-                                                              s.startswith(("办结", "完成", "办理", "答复"), j + 1)):
+                                                              s.startswith(("办结", "完成", "办理", "答复", "实现", "回复",
+                                                                            "反馈", "处理", "解决", "到达", "赶到", "送达"), j + 1)):
         after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
         j += 1
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \

@@ -912,3 +912,11 @@ def test_relative_clauses_around_the_counted_noun():
     assert got[0] == ("调解委员会", 13)
     got = [(i.subject, i.value, i.qualifier) for i in extract_indicators("对进入盛果期的 3000 余亩柑橘进行了统一管护。")]
     assert got == [("柑橘", 3000, "more_than")]
+
+
+def test_time_limits_with_nei_and_fanwen_site_metadata():
+    got = [(i.subject, i.value, i.qualifier) for i in extract_indicators("确保群众诉求5天内实现办结。")]
+    assert got[0][1:] == (5, "less_than")
+    text = "导语:本文由办公室整理的八篇范文,供你参考。\n\n篇1\n\n全年共办理群众来信236件。"
+    assert [(i.subject, i.value) for i in extract_indicators(text)] == [("办理群众来信", 236)]
+    assert [i.value for i in extract_indicators("全年发表理论文章12篇。")] == [12]
