@@ -1289,6 +1289,7 @@ _RESTATED = re.compile(r"(?:[^、,。;]{2,12}、)+[^、,。;]{2,12}([两二三�
 _COMPOUND_HEADS = frozenset("政府 法治 依法 治区 治县 治市 治镇 普法 社会 平安 乡村 城市 生态 文明 党风 廉政 营商 环境".split())
 
 
+_CHANNEL_END = re.compile(r"等(?:多种)?(?:途径|渠道|方式|形式|平台|载体|媒介)(?:向社会|向公众|向群众|对外)?")
 _HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|12315|12348|12369|12388)"
                             r"(?:热线|平台|指挥中心|服务中心|报警服务台)?(?:共|累计|全年)?")
 
@@ -1375,6 +1376,10 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 a = toks[k].start
                 toks = toks[k:]
                 break
+    cm = _CHANNEL_END.search(s, a, b) if s.startswith("通过", a) else None
+    if cm and b - cm.end() >= 3:
+        a = cm.end()                        # 通过网站、公开栏等途径向社会公开政府信息 (set Q review)
+        toks = None
     if s.startswith("通过", a):
         # 通过政府网站和政务新媒体等形式主动公开政府信息: the channel is not what is counted; jieba tags
         # 公开 ad and 主动 b, so the activity starts at the first non-nominal token after the channel

@@ -920,3 +920,8 @@ def test_time_limits_with_nei_and_fanwen_site_metadata():
     text = "导语:本文由办公室整理的八篇范文,供你参考。\n\n篇1\n\n全年共办理群众来信236件。"
     assert [(i.subject, i.value) for i in extract_indicators(text)] == [("办理群众来信", 236)]
     assert [i.value for i in extract_indicators("全年发表理论文章12篇。")] == [12]
+
+
+def test_channel_before_the_activity_is_dropped():
+    got = [i.subject for i in extract_indicators("全镇通过政府网站、公开栏、村民会议等途径向社会公开各类政府信息415条次。")]
+    assert got == ["公开各类政府信息"]
