@@ -1398,6 +1398,10 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if toks and toks[0].flag == "p":
             for k in range(1, len(toks)):
                 if toks[k].flag.startswith("v") and b - toks[k].start >= 2:
+                    if k == len(toks) - 1 and k > 1 and toks[k].end == b:
+                        a = toks[1].start          # 通过政府网站申请: a bare verb keeps its channel (set U)
+                        toks = toks[1:]
+                        break
                     a = toks[k].start
                     toks = toks[k:]
                     break
@@ -1532,6 +1536,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         return a, b
     if after_deng:
         t0 = segment.tokenize(s, a, min(b, a + 8))
+        ne = _noun_phrase(s, a, b)
+        if s[a:ne].endswith(_ORG_HEADS) and ne - a <= 10:
+            return a, ne                   # XX、XX等26个精品社区服务中心: an office noun stays whole (set U)
         if len(t0) > 1 and _nominal(t0[0]) and (_nominal(t0[1]) or t0[1].flag in ("f", "s")):
             return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
                                            # (清水河等12条河道沿线…: 沿线 is a locality word; set P)

@@ -925,3 +925,10 @@ def test_time_limits_with_nei_and_fanwen_site_metadata():
 def test_channel_before_the_activity_is_dropped():
     got = [i.subject for i in extract_indicators("全镇通过政府网站、公开栏、村民会议等途径向社会公开各类政府信息415条次。")]
     assert got == ["公开各类政府信息"]
+
+
+def test_a_bare_verb_keeps_its_channel_and_office_nouns_after_deng_stay_whole():
+    got = [i.subject for i in extract_indicators("其中通过政府网站申请8件、向县政府办公室邮寄申请5件。")]
+    assert got == ["政府网站申请", "邮寄申请"]
+    got = [i.subject for i in extract_indicators("先后打造了XX、XX等26个精品社区服务中心。")]
+    assert got == ["精品社区服务中心"]
