@@ -573,6 +573,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 性别比(以女性为100): the base of an index
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
+    if u == "方" and ue < hi and _is_cjk(s[ue]) and not s.startswith(("左右", "以上", "余", "多", "土", "的"), ue):
+        u, ue = None, js                              # 2.0方案, 三方面: 方 starts a word, not cubic metres
     if u is not None:
         if u.startswith("个") and len(u) > 1 and u not in ("个百分点", "个工作日", "个方面"):
             # 个村 / 个乡镇 entries exist for segmentation only; the unit is 个
@@ -637,6 +639,13 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 本年报共五个部分: the document's own sections
     if cs - 1 >= lo and s[cs - 1] == "等" and _restates_list(s, lo, cs - 1, value):
         return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
+    if cs - 1 >= lo and u in _CN_NOUN_COUNT_UNITS and _is_cjk(s[cs - 1]) and \
+            re.search(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$", s[max(lo, cs - 40):cs]) and \
+            _restates_list(s, lo, cs, value) and re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目)", s[ue:ue + 6]):
+        return None                                   # 平顺、黎城2个县: the count only restates the names (set T)
+    if not is_ar and re.search(r"(?:几|数|若干)$", s[max(lo, cs - 1):cs]) or s[max(lo, cs - 1):cs + 1] in ("几十", "几百", "几千") \
+            or core in ("几十", "数十", "数百", "几百", "十几", "几千", "数千"):
+        return None                                   # 几十人 / 数百名: no definite figure
     if u is None and not pct and kind != "fraction":
         if not _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table_cell,
                             line_start, inside_q):
@@ -2004,6 +2013,14 @@ _GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共
 
 
 def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
+    a, b = subj
+    k = s.find("已", a + 2, b - 3)
+    if k > 0 and s.startswith(("已完成", "已实现", "已累计", "已建成", "已发放"), k):
+        return k, b                        # 农田水利建设已完成投资 -> 已完成投资 (gold-dev 117; set T)
+    return _owner_of_generic_inner(s, subj, ms, i, clause_start)
+
+
+def _owner_of_generic_inner(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
     """158个重点项目完成投资189.4亿元 / 荔涵段工程完成投资: a generic verb and object (完成投资,
     实现产值) name the measure only with the noun before them, which is kept (gold-dev 103; review
     sets L and M)."""
@@ -2123,6 +2140,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
         compare_only = bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+                                      or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
         pa, pb = _clean_subject(s, a1, first.pre)

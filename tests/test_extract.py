@@ -932,3 +932,17 @@ def test_a_bare_verb_keeps_its_channel_and_office_nouns_after_deng_stay_whole():
     assert got == ["政府网站申请", "邮寄申请"]
     got = [i.subject for i in extract_indicators("先后打造了XX、XX等26个精品社区服务中心。")]
     assert got == ["精品社区服务中心"]
+
+
+def test_set_t_patterns():
+    assert [i.value for i in extract_indicators("项目覆盖石桥、青山2个乡镇,完成造林面积860亩。")] == [860]
+    assert [i.value for i in extract_indicators("柳溪等5个村已完成农村改厕。")] == [5]
+    assert [i.value for i in extract_indicators("活动当天,几十名志愿者参与清理河道垃圾3.2吨。")] == [Decimal("3.2")]
+    got = [(i.value, i.unit) for i in extract_indicators("全县今冬已完成土石方128万方,投入机械1300台班。")]
+    assert got == [(1280000, "方"), (1300, "台班")]
+    assert extract_indicators("发布服务业扩大开放2.0方案。") == []
+    got = [i.subject for i in extract_indicators("全县农村公路建设已完成投资1.15亿元,占计划投资的76%。")]
+    assert got == ["已完成投资", "已完成投资"]
+    got = [(i.subject, i.value_text) for i in extract_indicators(
+        "已完成清淤土方56万方,投入机械1300台班,投工18万工日,占计划的91%、88%、95%。")]
+    assert got[3:] == [("清淤土方", "91"), ("投入机械", "88"), ("投工", "95")]
