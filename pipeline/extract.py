@@ -208,7 +208,7 @@ _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
 _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
-                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年|[\s,、:“]"
+                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|[\s,、:“]"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
                        + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?)$")
 # Comparison-only prefixes: the subject is the previous mention's.
@@ -216,7 +216,8 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比)*$")
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:近|这|过去)?[一二三四五六七八九十两]{1,2}年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -831,6 +832,10 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         return False                                  # 两三个: vague
     if u == "成":
         return True                                   # 七成
+    if re.search(r"[一二三四五六七八九十]番$", s[max(lo, cs - 2):cs]):
+        return False                                  # 三番五次: an idiom
+    if u == "番":
+        return bool(re.search(r"翻了?$", s[max(lo, cs - 2):cs]))   # 翻了一番: doubling
     if u == "倍":
         # 增长一倍 / 翻了两倍多; 一倍标准差 describes a threshold
         return not (j < hi and _is_cjk(s[j]) and not s.startswith(("多", "以上", "左右"), j))

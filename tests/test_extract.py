@@ -946,3 +946,12 @@ def test_set_t_patterns():
     got = [(i.subject, i.value_text) for i in extract_indicators(
         "已完成清淤土方56万方,投入机械1300台班,投工18万工日,占计划的91%、88%、95%。")]
     assert got[3:] == [("清淤土方", "91"), ("投入机械", "88"), ("投工", "95")]
+
+
+def test_doubling_is_a_multiple_with_an_increase():
+    got = [(i.subject, i.value, i.unit, i.change) for i in extract_indicators(
+        "全县农村居民人均可支配收入达到21600元,十年间翻了一番。")]
+    assert got[1] == ("农村居民人均可支配收入", 1, "番", "increase")
+    got = [(i.subject, i.value) for i in extract_indicators("全社会固定资产投资五年内翻了两番。")]
+    assert got == [("全社会固定资产投资", 2)]
+    assert extract_indicators("三番五次督促整改。") == []
