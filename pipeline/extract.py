@@ -2068,11 +2068,22 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
     return None
 
 
+_PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区".split())
+
+
 def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
                      last_subject, line_start: int = 0) -> None:
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for m, n in zip(ms, ms[1:]):
+        # 增幅列全市9区县第3: the peer group counts 区县, the rank ranks what stands before 列 (set S)
+        if m.unit in _PEER_GROUPS and n.kind == "rank" and s[m.end:n.vs] == "第" and m.unit_parts and m.subj:
+            a, b = m.subj
+            rc = _RANK_CUT.search(s, a, b)
+            m.subj = m.unit_parts[-1]
+            if rc and rc.start() - a >= 2:
+                n.subj = _strip_lead(s, a, rc.start()), _strip_trail(s, a, rc.start())
     for m, n in zip(ms, ms[1:]):
         # 2316户8954名群众: two measures of one noun written back to back share the noun after them
         if m.end == n.vs and (not m.subj or m.subj[1] <= m.subj[0]) and n.subj and n.subj[0] >= n.end:

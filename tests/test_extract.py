@@ -955,3 +955,8 @@ def test_doubling_is_a_multiple_with_an_increase():
     got = [(i.subject, i.value) for i in extract_indicators("全社会固定资产投资五年内翻了两番。")]
     assert got == [("全社会固定资产投资", 2)]
     assert extract_indicators("三番五次督促整改。") == []
+
+
+def test_peer_groups_of_a_ranking():
+    got = [(i.subject, i.value, i.unit) for i in extract_indicators("到账外资同比增长21.3%,增幅列全市9区县第3。")]
+    assert got[1:] == [("区县", 9, "区县"), ("增幅", 3, "")]
