@@ -112,6 +112,7 @@ _DURATION_MEASURED_BEFORE = re.compile(r"(?:由|从|最快|最短|最长|平均|
 _DURATION_CUT_VERBS = ("压缩", "压减", "缩短", "减少", "缩减", "降至", "降低", "提速")
 _CUT_VERBS = ("压缩", "压减", "缩短", "缩减", "降低", "减少", "提高", "提升", "延长")
 # Service numbers (12345 hotline, 12306, 110/119/120/122, 96xxx, 400…) are names, not quantities.
+_YUE_WORDS = "签制节预公条合契违履邀特相践集简"   # 签约, 节约, 预约…: 约 closing a word, not 约 = approx
 _SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}")
 # Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
 _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|位于|保持|全省|全市|全国|全区|全县|全州|"
@@ -155,6 +156,8 @@ def _is_furniture(line: str) -> bool:
         return False
     if "。" in line and not head.startswith(":", fm.end()) and not fm.group().endswith(":"):
         return False
+    if "。" in line[:max(0, line.find(fm.group()))] and re.search(r"\d", line[:line.find("。")]):
+        return False                        # …败诉率为4.65%。 (来源:半岛网): the credit trails a sentence (set S)
     return True
 
 
@@ -693,6 +696,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if before_q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and \
             not _own_token(s, max(lo, p - 6), p, before_q):
         before_q = None                    # 检查商超41家: 超 ends the noun 商超, it is no qualifier
+    if before_q == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
+        before_q = None                    # 签约23个 / 节约1.2万元: 约 ends a word (set R review)
     if before_q and qualifier is None:
         qualifier = quals["before"][before_q]
         p -= len(before_q)
@@ -761,6 +766,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             continue
         bq = _longest_ending(quals["before"], s, p, lo, 3)
         if bq in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and not _own_token(s, max(lo, p - 6), p, bq):
+            bq = None
+        if bq == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
             bq = None
         if bq and qualifier is None:
             qualifier = quals["before"][bq]

@@ -960,3 +960,11 @@ def test_doubling_is_a_multiple_with_an_increase():
 def test_peer_groups_of_a_ranking():
     got = [(i.subject, i.value, i.unit) for i in extract_indicators("到账外资同比增长21.3%,增幅列全市9区县第3。")]
     assert got[1:] == [("区县", 9, "区县"), ("增幅", 3, "")]
+
+
+def test_yue_closing_a_word_and_a_trailing_source_credit():
+    got = [(i.value, i.qualifier) for i in extract_indicators("新签约23个项目,节约资金1.2万元,大约50人参加。")]
+    assert got == [(23, None), (12000, None), (50, "approx")]
+    text = "据了解,本市共判决行政机关败诉案件629件,败诉率为4.65%。 (来源:某某都市报) [编辑: 张三]"
+    assert [i.value_text for i in extract_indicators(text)] == ["629", "4.65"]
+    assert extract_indicators("来源:县统计局 发布时间:2024-01-02 浏览次数:1234") == []
