@@ -1323,7 +1323,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
     rc = s.find("接待", a + 2, b)
     if rc > a and (s.startswith(("接待游客", "接待中外游客", "接待国内游客"), rc) or rc + 2 == b) and \
-            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游)$", s[a:rc]) or
+            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游)(?:当天|当日|首日|期间)?$", s[a:rc]) or
              any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)
@@ -1693,6 +1693,10 @@ def _period(s: str, a: int, b: int) -> Optional[str]:
     return last
 
 
+_TOC_LINE = re.compile(r"\s*\d{1,2}\s*[.、．]\s*[^。,;]{2,40}?\s\d{1,3}\s*$")
+_TITLE_COUNT = re.compile(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职)(?:范文|精选|汇编|大全)?[((]?\d{1,2}篇[))]?\s*$")
+
+
 def extract_indicators(text: str) -> list[Indicator]:
     """Every indicator mention in ``text`` (plain text, paragraphs separated by newlines, table rows
     as TAB-separated cells), in text order."""
@@ -1706,10 +1710,19 @@ def extract_indicators(text: str) -> list[Indicator]:
     doc_period: Optional[str] = None
     last_subject: Optional[tuple[int, int]] = None
     table_header: Optional[list] = None      # cell texts of the current table's header row
+    in_toc = False                           # inside a 目录 block of a 范文 site
     for ls, le in segment.iter_lines(s):
         line = s[ls:le]
         if not line.strip():
             continue
+        if line.strip() in ("目录", "目 录"):
+            in_toc = True
+            continue
+        if in_toc and _TOC_LINE.match(line):
+            continue                      # 1.东城街道办事处工作总结 2: a title and its page (set S)
+        in_toc = False
+        if _TITLE_COUNT.search(line) and "。" not in line and len(line) < 60:
+            continue                      # 2023年街道办事处工作总结3篇: the compilation's size
         if _is_furniture(line) or "|" in line and (_pipe_meta(line) or _pipe_row(line) and
                                                     not re.search(r"\d", line.replace("|", ""))):
             if "|" in line and not _pipe_meta(line) and table_header is None:
@@ -2075,6 +2088,7 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
     return None
 
 
+_RANKED_AS = re.compile(r"(?:列|位列|居|位居|排)(?:全国|全省|全市)?([^,。;第]{2,16}?)(?:排行榜|榜单|榜)?(?:第|首位|榜首)")
 _PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区".split())
 
 
@@ -2083,6 +2097,15 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for i, m in enumerate(ms):
+        # 浙江省以286.4亿元列假日旅游总收入排行榜第二名: the figure and the placing measure what the
+        # ranking list names (set S review)
+        if m.pre > 0 and s[m.pre - 1] == "以" and m.kind != "rank":
+            lm = _RANKED_AS.match(s, m.end)
+            if lm and lm.end(1) - lm.start(1) >= 2:
+                m.subj = lm.span(1)
+                if i + 1 < len(ms) and ms[i + 1].kind == "rank" and ms[i + 1].vs <= lm.end() + 1:
+                    ms[i + 1].subj = lm.span(1)
     for m, n in zip(ms, ms[1:]):
         # 增幅列全市9区县第3: the peer group counts 区县, the rank ranks what stands before 列 (set S)
         if m.unit in _PEER_GROUPS and n.kind == "rank" and s[m.end:n.vs] == "第" and m.unit_parts and m.subj:

@@ -968,3 +968,14 @@ def test_yue_closing_a_word_and_a_trailing_source_credit():
     text = "据了解,本市共判决行政机关败诉案件629件,败诉率为4.65%。 (来源:某某都市报) [编辑: 张三]"
     assert [i.value_text for i in extract_indicators(text)] == ["629", "4.65"]
     assert extract_indicators("来源:县统计局 发布时间:2024-01-02 浏览次数:1234") == []
+
+
+def test_set_s_patterns():
+    text = ("2023年街道办事处工作总结3篇\n以下是网友整理分享的相关范文,供您参考!\n目录\n"
+            "1.东城街道办事处工作总结 2\n2.西关街道办事处工作总结 9\n东城街道办事处工作总结\n"
+            "今年以来,街道共调解矛盾纠纷326件,调解成功率98.5%。\n")
+    assert [i.value_text for i in extract_indicators(text)] == ["326", "98.5"]
+    got = [i.subject for i in extract_indicators("国庆假期第三天,清源山景区当天接待游客3.2万人次,同比增长18.6%。")]
+    assert got == ["接待游客", "接待游客"]
+    got = [(i.subject, i.value) for i in extract_indicators("浙江省以286.4亿元列假日旅游总收入排行榜第二名。")]
+    assert got == [("假日旅游总收入", Decimal("28640000000")), ("假日旅游总收入", 2)]
