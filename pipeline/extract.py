@@ -211,7 +211,7 @@ _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
 _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
-                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|[\s,、:“]"
+                       + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
                        + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?)$")
 # Comparison-only prefixes: the subject is the previous mention's.
@@ -220,7 +220,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
-                           r"(?:近|这|过去)?[一二三四五六七八九十两]{1,2}年(?:间|内|来|來|內))*$")
+                           r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -568,6 +568,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
     if u in _ADMIN_UNITS and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
         return None                                   # 2023镇政府工作总结: a year glued to a title
+    if u in ("千伏", "伏", "kV") and re.match(r"[\u4e00-\u9fff]{0,6}?(?:变电|输变电|线路|电网|开关站|升压站|换流站)", s[ue:ue + 10]):
+        return None                                   # 220千伏城东输变电工程: a voltage class in a name (set R)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
         return None                                   # 整理的十篇范文: document-site metadata (set P review)
     if u == "度" and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core) and not unit_parts:
@@ -1540,6 +1542,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     if a < b and s[a] in "“\"" and s.find("”" if s[a] == "“" else "\"", a + 1, b) > a + 2:
         q = s.find("”" if s[a] == "“" else "\"", a + 1, b)
         head = _noun_phrase(s, q + 1, b) if q + 1 < b else q + 1
+        if head == q + 1 and s.startswith(_QUOTED_HEADS, q + 1):
+            head = q + 3                   # 1350件“办事难”投诉: the kind of complaint and its noun (set R)
         if head - (q + 1) >= 2:
             return a, head                 # 36个“高效办成一件事”主题服务: the quoted name + its head
         if q - (a + 1) >= 2:
@@ -2088,6 +2092,7 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
     return None
 
 
+_QUOTED_HEADS = ("投诉", "举报", "诉求", "咨询", "求助", "建议", "案件", "事项", "问题", "工单", "来电", "信访")
 _RANKED_AS = re.compile(r"(?:列|位列|居|位居|排)(?:全国|全省|全市)?([^,。;第]{2,16}?)(?:排行榜|榜单|榜)?(?:第|首位|榜首)")
 _PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区".split())
 

@@ -979,3 +979,12 @@ def test_set_s_patterns():
     assert got == ["接待游客", "接待游客"]
     got = [(i.subject, i.value) for i in extract_indicators("浙江省以286.4亿元列假日旅游总收入排行榜第二名。")]
     assert got == [("假日旅游总收入", Decimal("28640000000")), ("假日旅游总收入", 2)]
+
+
+def test_set_r_patterns():
+    assert [i.value for i in extract_indicators("全市建成1项省级示范工程,即220千伏城东输变电工程。")] == [1]
+    got = [i.subject for i in extract_indicators("市信访局对群众反映的1350件“办事难”投诉逐一督办。")]
+    assert got == ["“办事难”投诉"]
+    got = [(i.subject, i.value) for i in extract_indicators(
+        "全县旅游总收入从2015年的12亿元增加到2023年的38.6亿元,8年间增长了2.2倍。")]
+    assert got[-1] == ("旅游总收入", Decimal("2.2"))
