@@ -127,7 +127,7 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
-                        r"联系电话|传真|邮编|地址:|责编|来源:")
+                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -1552,6 +1552,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         ne = _noun_phrase(s, a + 3, b)
         if ne - (a + 3) >= 1:
             return a, ne                   # 226家4A级以上景区: a grade opens the counted noun
+    if b - a >= 1 and s[a] in "县镇村乡区市省州" and m.unit == "个" and \
+            re.match(r"(?:将|已|均|全|都|还|也|正在|共|实现|完成|开展|建成|达到|通过|获得)", s[a + 1:a + 3]):
+        return a, b                        # 9个镇将全部完成验收: a one-character place noun keeps its
+                                           # predicate (gold-dev 103 22个村配备村级卫生所; set T review)
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
     if age:

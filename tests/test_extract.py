@@ -988,3 +988,9 @@ def test_set_r_patterns():
     got = [(i.subject, i.value) for i in extract_indicators(
         "全县旅游总收入从2015年的12亿元增加到2023年的38.6亿元,8年间增长了2.2倍。")]
     assert got[-1] == ("旅游总收入", Decimal("2.2"))
+
+
+def test_one_character_place_nouns_after_a_count_and_wenku_header_fields():
+    got = [i.subject for i in extract_indicators("10月底以前包括城关镇在内的9个镇将全部完成验收。")]
+    assert got == ["镇将全部完成验收"]      # gold-dev keeps the predicate of a bare noun
+    assert extract_indicators("页数:7页 上传时间:2024-01-02") == []
