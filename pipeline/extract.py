@@ -1471,7 +1471,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_ORG_HEADS = ("工作室", "委员会", "中心", "工作站", "服务站", "调解室", "室", "站", "岗", "组", "队", "窗口", "平台", "机构")
+_ORG_HEADS = ("工作室", "委员会", "中心", "工作站", "服务站", "调解室", "室", "站", "岗", "组", "队", "窗口", "平台", "机构",
+              "单位", "协会", "组织", "小组")
 
 
 def _noun_phrase(s: str, a: int, b: int) -> int:
@@ -1483,7 +1484,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
         vn_in = t.flag == "vn" and (k + 1 < len(toks) and toks[k + 1].flag.startswith("n") or k + 1 == len(toks))
         # 社区调解工作室 / 镇级矛盾纠纷调处中心: a verb between a noun and an office noun is part of its name
         org = t.flag == "v" and k + 1 < len(toks) and toks[k + 1].word.endswith(_ORG_HEADS) and \
-            toks[k + 1].start == t.end and _nominal(toks[k - 1]) if k > 0 else False
+            toks[k + 1].start == t.end and _nominal(toks[k - 1]) and not s[a:e].endswith(_ORG_HEADS) if k > 0 else False
         if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:

@@ -994,3 +994,8 @@ def test_one_character_place_nouns_after_a_count_and_wenku_header_fields():
     got = [i.subject for i in extract_indicators("10月底以前包括城关镇在内的9个镇将全部完成验收。")]
     assert got == ["镇将全部完成验收"]      # gold-dev keeps the predicate of a bare noun
     assert extract_indicators("页数:7页 上传时间:2024-01-02") == []
+
+
+def test_governance_units_are_office_nouns():
+    got = [i.subject for i in extract_indicators("截至6月底,全市已有3.2万家基层治理单位接入平台。")]
+    assert got == ["基层治理单位"]
