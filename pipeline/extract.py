@@ -1359,7 +1359,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         toks = [t for t in toks if t.start >= a]
     # 人民法院受理行政一审案件 / 检察机关提起公诉: an institution named before the verb is the agent
     # (by word ending: jieba tags 公共财政 nt too)
+    # (判决行政机关败诉案件: an institution after a ruling verb is its object, not the agent; set S)
     agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
+             not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
              toks[k + 1].flag.startswith("v") and b - toks[k + 1].start >= 3 and
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
@@ -2108,6 +2110,8 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
     for i, m in enumerate(ms):
+        if m.kind == "rank":
+            m.change = None                # 下降幅度全市排名第3: a placing is no change (set S review)
         # 浙江省以286.4亿元列假日旅游总收入排行榜第二名: the figure and the placing measure what the
         # ranking list names (set S review)
         if m.pre > 0 and s[m.pre - 1] == "以" and m.kind != "rank":
@@ -2344,6 +2348,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
         # (含旧存185件): a parenthetical breakdown is not what a later change refers to
         prev_ms = [x for x in ms[:g[0]] if x.subj and not x.baseline and not _parenthetical(s, x, first.vs)]
+        if first.kind != "rank" and prev_ms and prev_ms[-1].kind == "rank":
+            # 出口8620万美元,总量列全省第五位,同比增长31.5%: a placing is not what a change is of (set S)
+            prev_ms = [x for x in prev_ms if x.kind != "rank"] or prev_ms
         if prev_ms and s[prev_ms[-1].subj[0]:prev_ms[-1].subj[1]] in _BARE_RATES and first.unit != "个百分点":
             # 增长12.3%,增速高于全市0.3个百分点,两年平均增长1.7%,位列全省第3: a bare 增速 keeps its own
             # figure, later ones are again of the indicator (review sets J and M agree); a further

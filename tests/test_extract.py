@@ -999,3 +999,13 @@ def test_one_character_place_nouns_after_a_count_and_wenku_header_fields():
 def test_governance_units_are_office_nouns():
     got = [i.subject for i in extract_indicators("截至6月底,全市已有3.2万家基层治理单位接入平台。")]
     assert got == ["基层治理单位"]
+
+
+def test_placings_carry_no_change_and_are_not_inherited_by_changes():
+    got = [(i.subject, i.change) for i in extract_indicators(
+        "全县实现农产品出口8620万美元,总量列全省县域第五位,同比增长31.5%。")]
+    assert got == [("农产品出口", None), ("总量", None), ("农产品出口", "increase")]
+    got = [(i.value, i.change) for i in extract_indicators("死亡人数同比下降21.4%,下降幅度全市排名第3。")]
+    assert got == [(Decimal("21.4"), "decrease"), (3, None)]
+    got = [i.subject for i in extract_indicators("判决行政机关败诉案件38件。")]
+    assert got == ["判决行政机关败诉案件"]
