@@ -127,7 +127,7 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
-                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式")
+                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -154,6 +154,8 @@ def _is_furniture(line: str) -> bool:
     fm = _FURNITURE.search(head)
     if not fm or len(line) >= 200:
         return False
+    if fm.group() in ("千字", "阅读约", "阅读时间"):
+        return len(line) < 80              # 本文约4.99千字,阅读约5分钟: the page's reading metadata
     if "。" in line and not head.startswith(":", fm.end()) and not fm.group().endswith(":"):
         return False
     if "。" in line[:max(0, line.find(fm.group()))] and re.search(r"\d", line[:line.find("。")]):
@@ -183,7 +185,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达""".split(),
+我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"

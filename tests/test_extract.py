@@ -1009,3 +1009,9 @@ def test_placings_carry_no_change_and_are_not_inherited_by_changes():
     assert got == [(Decimal("21.4"), "decrease"), (3, None)]
     got = [i.subject for i in extract_indicators("判决行政机关败诉案件38件。")]
     assert got == ["判决行政机关败诉案件"]
+
+
+def test_reading_metadata_and_approx_share_words():
+    assert extract_indicators("本文约4.99千字,阅读约5分钟。") == []
+    got = [(i.subject, i.value_text) for i in extract_indicators("其中农村人口1.2万人,约占三分之二。")]
+    assert got == [("农村人口", "1.2万"), ("农村人口", "三分之二")]
