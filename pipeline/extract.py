@@ -1706,6 +1706,74 @@ def _period(s: str, a: int, b: int) -> Optional[str]:
     return last
 
 
+_NUMERIC_CELL = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
+
+
+def _cell_per_line_tables(s: str) -> dict:
+    """Tables scraped one cell per line, with a bare ``|`` line between cells (规章 / | / 0 / | / 6)
+    or a ``|`` closing each cell's line (批发业 | / 49.02 |): map each numeric cell's start to (cell
+    end, span of the row label before it).  The row label is the last text cell before the figures,
+    list markers and long counting notes dropped, as for inline rows.  Under the key None: the start
+    of every line that belongs to such a table (sets J and Z review; the open-government annual
+    report table as many sites print it)."""
+    items = []                               # (kind, a, b, line start): BAR or CELL text span
+    for a, b in segment.iter_lines(s):
+        txt = s[a:b]
+        st = txt.strip()
+        if st == "|":
+            items.append(("bar", a, b, a))
+        elif st.endswith("|") and st.count("|") == 1 and len(st) > 1:
+            e = a + txt.rindex("|")
+            items.append(("cell", a, e, a))
+            items.append(("bar", e, e + 1, a))
+        else:
+            items.append(("cell", a, b, a))
+    out: dict = {}
+    members: set = set()
+    bar_at = [k for k, it in enumerate(items) if it[0] == "bar"]
+    if len(bar_at) < 4:
+        return out
+    runs, run = [], [bar_at[0]]
+    for k in bar_at[1:]:
+        if k - run[-1] <= 4:
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        if len(run) < 4:
+            continue
+        label = None
+        bounds = [run[0] - 2] + run + [run[-1] + 2]
+        for x, y in zip(bounds, bounds[1:]):
+            cells = [it for it in items[max(0, x + 1):min(len(items), y)] if it[0] == "cell"]
+            if x == bounds[0]:
+                cells = cells[-1:]               # only the cell right before the first bar
+            if y == bounds[-1]:
+                cells = cells[:1]                # only the cell right after the last bar
+            if not cells:
+                continue
+            for it in cells:
+                members.add(it[3])
+            a, b = cells[0][1], cells[-1][2]
+            while a < b and s[a] in " \t":
+                a += 1
+            while b > a and s[b - 1] in " \t":
+                b -= 1
+            if len(cells) == 1 and _NUMERIC_CELL.fullmatch(s, a, b):
+                out[cells[0][3]] = (cells[0][2], label)
+                continue
+            mk = _ROW_MARKER.match(s, a, b)
+            ha = mk.end() if mk else a
+            if b - ha >= 2 and not re.search(r"\d", s[ha:b]) and "\n" not in s[ha:b]:
+                label = _drop_long_paren(s, ha, b)
+        for k in run:
+            members.add(items[k][3])
+    out[None] = members
+    return out
+
+
 _TOC_LINE = re.compile(r"\s*\d{1,2}\s*[.、．]\s*[^。,;]{2,40}?\s\d{1,3}\s*$")
 _TITLE_COUNT = re.compile(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职)(?:范文|精选|汇编|大全)?[((]?\d{1,2}篇[))]?\s*$")
 
@@ -1724,9 +1792,24 @@ def extract_indicators(text: str) -> list[Indicator]:
     last_subject: Optional[tuple[int, int]] = None
     table_header: Optional[list] = None      # cell texts of the current table's header row
     in_toc = False                           # inside a 目录 block of a 范文 site
+    cell_rows = _cell_per_line_tables(s)     # numeric cell line start -> (cell end, row label span)
+    cell_lines = cell_rows.pop(None, set())
     for ls, le in segment.iter_lines(s):
         line = s[ls:le]
         if not line.strip():
+            continue
+        if ls in cell_lines:
+            if ls in cell_rows:
+                ce, label = cell_rows[ls]
+                mentions = _scan(ctx, ls, ce, ls, table_cell=True)
+                for mm in mentions:
+                    mm.sentence = mm.clause = (ls, ce)
+                    mm.subj = label
+                    mm.span_start = label[0] if label else mm.vs
+                    mm.notes.append("table_cell")
+                    ind = _to_indicator(ctx, mm, doc_period, tuple(h for _, h in section))
+                    if ind is not None:
+                        results.append(ind)
             continue
         if line.strip() in ("目录", "目 录"):
             in_toc = True

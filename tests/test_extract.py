@@ -1015,3 +1015,19 @@ def test_reading_metadata_and_approx_share_words():
     assert extract_indicators("本文约4.99千字,阅读约5分钟。") == []
     got = [(i.subject, i.value_text) for i in extract_indicators("其中农村人口1.2万人,约占三分之二。")]
     assert got == [("农村人口", "1.2万"), ("农村人口", "三分之二")]
+
+
+def test_tables_scraped_one_cell_per_line():
+    text = ("二、主动公开政府信息情况\n第二十条第(一)项\n|\n信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n"
+            "现行有效件数\n|\n规章\n|\n0\n|\n1\n|\n6\n|\n行政规范性文件\n|\n2\n|\n0\n|\n15\n|\n"
+            "三、本年度办理结果\n|\n(一)予以公开\n|\n7\n|\n三、其他\n")
+    inds = extract_indicators(text)
+    assert [(i.subject, i.value) for i in inds] == [
+        ("规章", 0), ("规章", 1), ("规章", 6), ("行政规范性文件", 2), ("行政规范性文件", 0),
+        ("行政规范性文件", 15), ("予以公开", 7)]
+    for i in inds:
+        _grounded(text, i)
+        assert text[i.span_start:i.span_end].startswith(i.subject)
+    text = "行业 |\n零售额\n(亿元) |\n增幅(%) |\n批发业 |\n49.02 |\n13.0 |\n零售业 |\n404.54 |\n16.3 |\n"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("批发业", "49.02"), ("批发业", "13.0"), ("零售业", "404.54"), ("零售业", "16.3")]
