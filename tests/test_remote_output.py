@@ -189,8 +189,11 @@ def test_concurrent_publish_over_ours_is_detected_and_merged(mem_uri, monkeypatc
     for th in threads:
         th.join(60)
     assert not errors, errors
-    assert results["A"].attempts == 2 and results["B"].attempts == 1
-    assert current_version(mem_uri) == results["A"].version
+    # A saw B's snapshot without its documents and merged (a second attempt).  B may also retry
+    # when A's merged publish lands before B's own post-publish read: both orders are correct as
+    # long as the last version holds every document (seen once on a loaded CI machine).
+    assert results["A"].attempts == 2 and results["B"].attempts in (1, 2)
+    assert current_version(mem_uri) in (results["A"].version, results["B"].version)
     assert sorted(d["doc_id"] for d in read_table(mem_uri, "documents").to_pylist()) == ["a", "b", "base"]
 
 
