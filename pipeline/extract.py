@@ -199,7 +199,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 同比 环比 比上年同期 比去年同期 比上年末 比上年 比去年 比上月 较上年 较去年 较上月 较同期 同期 与上月相比
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
-仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 年均 平均 首次 日均 月均 有望 就""".split(),
+仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 年均 平均 首次 日均 月均 有望 就 或将 或""".split(),
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
@@ -520,6 +520,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             mk = j
             while mk < hi and s[mk] in _MAG:
                 mk += 1
+            for k in range(j + 1, mk):
+                u_k = _longest(units, s, k, 7)
+                if u_k and len(u_k) > 1 and u_k[0] in _MAG:
+                    mk = k                 # 3.2万千瓦: 千 starts the unit (千瓦), not a magnitude (set Z)
+                    break
             if mk > j:
                 mag_str = s[j:mk]
                 # 千米 / 千克 / 千瓦 / 百分点: a unit that starts with a magnitude character
@@ -557,6 +562,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     js = j
     if j < hi and s[j] == " " and j + 1 < hi and not s[j + 1].isdigit():
         js = j + 1                                    # 0.7 %, 街道 455件
+    elif s.startswith(".%", j) and is_ar:
+        js = j + 1                                    # 68.42.%: a stray dot before the percent sign (set X)
     u, ue = (None, js)
     if not pct and kind != "fraction":
         u, ue = _parse_unit(s, js, units)
@@ -843,6 +850,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         return False                                  # 两三个: vague
     if u == "成":
         return True                                   # 七成
+    if u in ("升", "降") or re.match(r"[升降]", s[j:j + 1]) and re.search(r"[一二两三四五六七八九十][升降]$", s[max(lo, cs - 2):cs]):
+        return False                                  # “两降三升”: a slogan of directions (set X)
     if re.search(r"[一二三四五六七八九十]番$", s[max(lo, cs - 2):cs]):
         return False                                  # 三番五次: an idiom
     if u == "番":
@@ -2269,6 +2278,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if ms[k].bound_end > ca:
                 left = max(left, ms[k].bound_end)
             break
+        if left == ca and ca > ss and s[ca - 1] in "::" and not s[ca:first.pre].strip() and \
+                not any(ca - 40 < x.ve <= ca for x in ms[:g[0]]):
+            # 近三年受理纠纷数分别为:812件、905件: the measure is named before the colon (set X)
+            pca = clause_of(ca - 2)[0]
+            if ca - 1 - pca >= 2:
+                left = ca = pca
         a1 = _strip_lead(s, left, first.pre)
         pp = _PAREN_PLACE.search(s, max(ca, first.pre - 8), first.pre)
         if pp and len(g) == 1 and 0 <= s.rfind("(", ca, first.pre) and s.rfind(")", ca, first.pre) < s.rfind("(", ca, first.pre):

@@ -1031,3 +1031,16 @@ def test_tables_scraped_one_cell_per_line():
     text = "行业 |\n零售额\n(亿元) |\n增幅(%) |\n批发业 |\n49.02 |\n13.0 |\n零售业 |\n404.54 |\n16.3 |\n"
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert got == [("批发业", "49.02"), ("批发业", "13.0"), ("零售业", "404.54"), ("零售业", "16.3")]
+
+
+def test_set_x_patterns():
+    got = [(i.value, i.unit) for i in extract_indicators("全县新增装机容量3.2万千瓦,发电量1.5亿千瓦时。")]
+    assert got == [(32000, "千瓦"), (150000000, "千瓦时")]
+    got = [(i.subject, i.value_text, i.unit) for i in extract_indicators("全院结案率68.42.%,同比上升5.1个百分点。")]
+    assert got[0] == ("结案率", "68.42", "%")
+    got = [(i.subject, i.change) for i in extract_indicators("受援人数从1260人增加到1587人,升幅26.0%。")]
+    assert got[-1] == ("受援人数", "increase")
+    assert [i.subject for i in extract_indicators("该院全年收案或将突破6000件。")] == ["该院全年收案"]
+    assert [i.value for i in extract_indicators("治安形势呈现“两降三升”的良好态势,刑事警情同比下降12.4%。")] == [Decimal("12.4")]
+    got = [(i.subject, i.value) for i in extract_indicators("近三年受理纠纷数分别为:812件、905件、1034件。")]
+    assert got == [("受理纠纷数", 812), ("受理纠纷数", 905), ("受理纠纷数", 1034)]
