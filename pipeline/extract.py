@@ -221,7 +221,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
@@ -243,6 +243,7 @@ _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
 _PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的]{0,4}?)(?:的)?\s*")
+_PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
 _SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
 _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
@@ -404,6 +405,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
     if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
+            not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\])$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
     if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
@@ -1429,12 +1431,22 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 break
             if not (_nominal(t) or t.word in ("和", "、", "及", "与", "等") or t.flag in ("a", "m", "q")):
                 break
+    if a >= 1 and s[a - 1] == "在" and _own_token(s, max(0, a - 3), a, "在"):
+        # (在)中国庭审公开网开展庭审直播: the lead stripper took 在; the place is not counted (set E)
+        toks = toks or segment.tokenize(s, a, b)
+        for k in range(1, len(toks)):
+            if toks[k].flag == "v" and len(toks[k].word) >= 2 and b - toks[k].start >= 4 and \
+                    _outside_brackets(s, a, toks[k].start):
+                if toks[k - 1].word.endswith(("网", "平台", "中心", "会", "室", "站", "上", "中", "内", "馆", "厅", "场")):
+                    a = toks[k].start
+                    toks = toks[k:]
+                break
     if s.startswith(_PREP_START, a):
         toks = toks or segment.tokenize(s, a, b)
         if toks and toks[0].flag == "p":
             for k in range(1, len(toks)):
                 if toks[k].flag.startswith("v") and b - toks[k].start >= 2:
-                    if k == len(toks) - 1 and k > 1 and toks[k].end == b:
+                    if k == len(toks) - 1 and k > 1 and toks[k].end == b and toks[0].word == "通过" and k <= 3:
                         a = toks[1].start          # 通过政府网站申请: a bare verb keeps its channel (set U)
                         toks = toks[1:]
                         break
@@ -2357,6 +2369,21 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.subj = _clean_subject(s, *share.span(1))
             first.span_start = share.start(1)
             first.baseline = True          # never what the share after it is inherited from
+            continue
+        plan = _PLAN_BASE.fullmatch(s, left, first.pre) if len(g) == 1 and first.kind != "percent" else None
+        if plan and s.startswith("的", first.end) and len(ms) > g[0] + 1 and ms[g[0] + 1].kind == "percent" \
+                and ms[g[0] + 1].pre <= first.end + 1:
+            # 完成市下达任务4000万美元的81.5%: the base measures the target; the share is of the plan,
+            # named with its verb; neither is what a later 同比增长 is of (set Y review)
+            first.subj = _clean_subject(s, *plan.span(2))
+            first.span_start = plan.start(2)
+            first.baseline = True
+            nxt = ms[g[0] + 1]
+            nxt.subj = (plan.start(1), plan.end(2))
+            nxt.span_start = plan.start(1)
+            nxt.baseline = nxt.has_own_subject = True
+            continue
+        if first.has_own_subject and first.subj:
             continue
         done = _PLAN_SHARE.fullmatch(s, left, first.pre) if first.kind == "percent" and not compare_only else None
         if done:

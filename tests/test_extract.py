@@ -1044,3 +1044,16 @@ def test_set_x_patterns():
     assert [i.value for i in extract_indicators("治安形势呈现“两降三升”的良好态势,刑事警情同比下降12.4%。")] == [Decimal("12.4")]
     got = [(i.subject, i.value) for i in extract_indicators("近三年受理纠纷数分别为:812件、905件、1034件。")]
     assert got == [("受理纠纷数", 812), ("受理纠纷数", 905), ("受理纠纷数", 1034)]
+
+
+def test_set_y_patterns():
+    got = [(i.subject, i.change) for i in extract_indicators("全年全县实现地区生产总值486.2亿元,可比增长6.3%。")]
+    assert got == [("地区生产总值", None), ("地区生产总值", "increase")]
+    got = [(i.subject, i.value_text) for i in extract_indicators(
+        "全县实际利用外资3260万美元,完成市下达任务4000万美元的81.5%,同比增长37%,在全市排位第三。")]
+    assert got == [("实际利用外资", "3260万"), ("市下达任务", "4000万"), ("完成市下达任务", "81.5"),
+                   ("实际利用外资", "37"), ("实际利用外资", "三")]
+    got = [(i.subject, i.value_text, i.change) for i in extract_indicators("单位地区生产总值能耗[4]-2.8%。")]
+    assert got == [("单位地区生产总值能耗", "2.8", "decrease")]
+    assert extract_indicators("报告-10篇。") == []
+    assert [i.subject for i in extract_indicators("全院在中国庭审公开网开展庭审直播179件。")] == ["开展庭审直播"]
