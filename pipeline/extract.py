@@ -734,6 +734,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if lk and len(lk) == 1 and lk in "计有" and p - 1 > lo and _is_cjk(s[p - 2]) and \
                 not _own_token(s, max(lo, p - 6), p, lk):
             lk = None                      # 经济责任审计4个: 计 ends 审计, it is no link word
+        if lk == "为" and p - 1 > lo and s[p - 2] in "行作认成称因":
+            lk = None                      # 占道经营行为3200余起: 为 ends 行为 (set O review)
         if lk:
             if "分别" in lk:
                 fenbie = True

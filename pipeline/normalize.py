@@ -88,17 +88,61 @@ _RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐ�
 
 # A line wrapped inside a number by a fixed-width page (高于全省14.\n6个百分点, 保障金1389\n万元): the
 # newline is dropped from the normalised text, so the number is read whole (review sets E and J).
-_WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)")
+_WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)"
+                      # 玉米种植面积达\n4350亩: a line cut after the link word before its number (set O)
+                      r"|(?<=[达为共计成现长降至到约近超])\n(?=\d+(?:\.\d+)?(?:[%‰万亿]|[\u4e00-\u9fff]))")
 
 
 def _wraps(text: str) -> list[int]:
     out = []
     for m in _WRAP_RE.finditer(text):
+        if not text[m.start() - 1].isdigit() and text[m.start() - 1] != ".":
+            out.append(m.start())          # a link word closing the line
+            continue
         k = m.start() - (2 if text[m.start() - 1] == "." else 1)
         while k > 0 and text[k - 1].isdigit():
             k -= 1
         if k > 0 and ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "为达约近超,、"):
             out.append(m.start())          # mid-sentence number, not a list marker "1." on its own line
+    return out
+
+
+# Pages whose markup put almost every token on its own line (规上工业产值5200万元,增长 / 7% / ;税收…):
+# inside a run of at least four short lines that shows the split (a line opening with punctuation or
+# holding only a number), the newlines are dropped so clauses read whole (review set O).  Headings,
+# list items, lines ending a sentence and table bars (|) are never joined.
+_SHORT_LINE = 16
+_LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[章节条])")
+
+
+def _token_lines(text: str) -> list[int]:
+    lines, pos = [], 0
+    while True:
+        nl = text.find("\n", pos)
+        lines.append((pos, len(text) if nl < 0 else nl))
+        if nl < 0:
+            break
+        pos = nl + 1
+    out: list[int] = []
+    run: list[int] = []
+
+    def flush():
+        if len(run) >= 4 and any(text[lines[k][0]:lines[k][1]].strip()[:1] in ",,。;;、" or
+                                 re.fullmatch(r"\s*[\d.,]+\s*[%‰]?\s*", text[lines[k][0]:lines[k][1]])
+                                 for k in run):
+            for k in run[:-1]:
+                e = lines[k][1]
+                if text[lines[k][0]:e].rstrip()[-1:] not in "。!?!?::" and not _LIST_START.match(text, lines[k + 1][0]):
+                    out.append(e)
+        run.clear()
+
+    for k, (a, b) in enumerate(lines):
+        st = text[a:b].strip()
+        if st and len(st) <= _SHORT_LINE and "|" not in st:
+            run.append(k)
+        else:
+            flush()
+    flush()
     return out
 
 
@@ -111,7 +155,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
-    wraps = _wraps(fast) if "\n" in fast else []
+    wraps = (_wraps(fast) + _token_lines(fast)) if "\n" in fast else []
     html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast) else []
     if not ruby and not wraps and not html and not multi.keys() & {ord(c) for c in fast} and \
             unicodedata.is_normalized("NFKC", fast):

@@ -1057,3 +1057,23 @@ def test_set_y_patterns():
     assert got == [("单位地区生产总值能耗", "2.8", "decrease")]
     assert extract_indicators("报告-10篇。") == []
     assert [i.subject for i in extract_indicators("全院在中国庭审公开网开展庭审直播179件。")] == ["开展庭审直播"]
+
+
+def test_token_per_line_pages_and_lines_cut_after_a_link_word():
+    text = "规上工业产值5200万元,增长\n7%\n;税收收入1380万元,下降\n3.2%\n。\n"
+    inds = extract_indicators(text)
+    assert [(i.subject, i.value_text, i.change) for i in inds] == [
+        ("规上工业产值", "5200万", None), ("规上工业产值", "7", "increase"),
+        ("税收收入", "1380万", None), ("税收收入", "3.2", "decrease")]
+    for i in inds:
+        _grounded(text, i)
+    got = [(i.subject, i.value) for i in extract_indicators("玉米种植面积达\n4350亩,增长3.6%。")]
+    assert got == [("玉米种植面积", 4350), ("玉米种植面积", Decimal("3.6"))]
+    # list items on short lines stay apart
+    got = [(i.subject, i.value) for i in extract_indicators("1.调解室12个\n2.网格员30名\n3.调解员8名\n4.律师5名\n")]
+    assert got == [("调解室", 12), ("网格员", 30), ("调解员", 8), ("律师", 5)]
+
+
+def test_xingwei_keeps_its_last_character():
+    got = [i.subject for i in extract_indicators("全年勸導佔道經營行為3200余起。")]
+    assert got == ["勸導佔道經營行為"]
