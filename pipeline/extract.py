@@ -826,14 +826,20 @@ def _level_before(s: str, lo: int, cs: int) -> bool:
 def _ratio_context(s: str, cs: int, line_start: int) -> bool:
     """16.5:26.2:57.3 after 比例/结构/比: the chain of numbers and colons is walked back first."""
     k = cs
-    while k > line_start and (s[k - 1].isdigit() or s[k - 1] in ".:"):
+    while k > line_start and (s[k - 1].isdigit() or s[k - 1] in ".:∶"):
         k -= 1
     if re.search(r"(?:比例|结构|之比|比为|比)[^,。;]{0,4}$", s[max(line_start, k - 12):k]):
         return True
-    # 城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1: an N:1 ratio with 比 earlier in the sentence
     e = cs
-    while e < len(s) and (s[e].isdigit() or s[e] in ".:"):
+    while e < len(s) and (s[e].isdigit() or s[e] in ".:∶"):
         e += 1
+    # 三次产业结构比重由上年的9.6:41.2:49.2调整为9.1:40.5:50.4: a chain of three or more parts with
+    # 结构/比 earlier in the sentence (set O review)
+    chain = re.fullmatch(r"\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?){1,}", s[k:e])
+    if chain and (re.search(r"(?:比例|结构|比重|之比)[^,。;]{0,30}$", s[max(line_start, k - 32):k]) or
+                  s[k:e].count(":") + s[k:e].count("∶") >= 2 and re.search(r"比[^,。;]{0,30}$", s[max(line_start, k - 32):k])):
+        return True
+    # 城乡收入比持续缩小,由上年同期的2.05:1下降为2.02:1: an N:1 ratio with 比 earlier in the sentence
     return bool(re.fullmatch(r"\d+(?:\.\d+)?:(?:1|100)", s[k:e])) and \
         bool(re.search(r"比[^。;]{0,30}$", s[max(line_start, k - 32):k]))
 

@@ -1077,3 +1077,11 @@ def test_token_per_line_pages_and_lines_cut_after_a_link_word():
 def test_xingwei_keeps_its_last_character():
     got = [i.subject for i in extract_indicators("全年勸導佔道經營行為3200余起。")]
     assert got == ["勸導佔道經營行為"]
+
+
+def test_ratio_chains_before_and_after_tiaozhengwei():
+    got = [i.value_text for i in extract_indicators("全区三次产业结构比重由上年的9.6:41.2:49.2调整为9.1:40.5:50.4。")]
+    assert got == ["9.6", "41.2", "49.2", "9.1", "40.5", "50.4"]
+    got = [i.value_text for i in extract_indicators("全市城乡人口比重由上年的41.2:58.8调整为42.5:57.5。")]
+    assert got == ["41.2", "58.8", "42.5", "57.5"]
+    assert extract_indicators("2023年结构调整完成,16:30开会。") == []
