@@ -293,6 +293,7 @@ class _Mention:
     baseline: bool = False       # 比上年决算数8.31亿元: a comparison base, never inherited from
     has_own_subject: bool = False
     bound_end: int = 0           # where the next mention's clause text starts (after a trailing subject)
+    silent: bool = False         # an anonymised amount (XX亿元): names a subject, never output
 
 
 class _Ctx:
@@ -377,7 +378,34 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
             continue
         consumed = mention.end
         out.extend(mention if isinstance(mention, list) else [mention])
+    if not table_cell and ("x" in s[lo:hi] or "X" in s[lo:hi] or "×" in s[lo:hi]):
+        out = _with_placeholders(s, out, lo, hi, units)
     return out
+
+
+# Amounts the site anonymised (总产值XX亿元, xx.51亿元, x.6亿元) are not labelled (gold-val rule), but
+# they still name what the next change is of: they stand as silent mentions that take a subject and
+# are never output (set O review).
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])[\dxX×]*[xX×][\dxX×]*(?:\.[\dxX×]+)?(?=[万亿]?[\u4e00-\u9fff%])")
+
+
+def _with_placeholders(s: str, out: list, lo: int, hi: int, units) -> list:
+    extra = []
+    for pm in _PLACEHOLDER.finditer(s, lo, hi):
+        if any(x.vs <= pm.start() < x.end for x in out):
+            continue
+        j = pm.end()
+        while j < hi and s[j] in "万亿":
+            j += 1
+        u, ue = _parse_unit(s, j, units) if j < hi and s[j] != "%" else ("%", j + 1)
+        if u is None or re.match(r"(?:以上|以下|的)", s[ue:ue + 2]) or re.search(r"(?:超|过|逾|超过)$", s[max(lo, pm.start() - 2):pm.start()]):
+            continue                       # 年营业额超XX万元的企业: a threshold inside the subject
+        p = pm.start()
+        lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        extra.append(_Mention(vs=pm.start(), ve=pm.end(), value=Decimal(0), unit=u, end=ue,
+                              pre=p - len(lk or ""), kind=units.get(u, "percent" if u == "%" else "count"),
+                              notes=["placeholder"], silent=True))
+    return sorted(out + extra, key=lambda x: x.vs) if extra else out
 
 
 def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell):
@@ -2607,6 +2635,8 @@ def _distinct_subject_mentions(s, prev_ms, k):
 
 def _to_indicator(ctx: _Ctx, m: _Mention, period: Optional[str], section: tuple) -> Optional[Indicator]:
     text, s, offs = ctx.text, ctx.norm, ctx.offsets
+    if m.silent:
+        return None
     vs, ve = map_span(offs, m.vs, m.ve)
     span_a = min(m.span_start, m.vs) if m.span_start is not None else m.vs
     span_b = max(m.end, m.ve)

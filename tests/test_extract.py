@@ -1085,3 +1085,11 @@ def test_ratio_chains_before_and_after_tiaozhengwei():
     got = [i.value_text for i in extract_indicators("全市城乡人口比重由上年的41.2:58.8调整为42.5:57.5。")]
     assert got == ["41.2", "58.8", "42.5", "57.5"]
     assert extract_indicators("2023年结构调整完成,16:30开会。") == []
+
+
+def test_anonymised_amounts_name_the_subject_of_the_next_change_but_are_not_output():
+    text = "全镇15家规模以上企业总产值XX亿元;限上批发零售额XX万元,同比增长11.3%;完成税收收入XX万元,增长6.8%。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("规模以上企业", "15"), ("限上批发零售额", "11.3"), ("税收收入", "6.8")]
+    got = [(i.subject, i.value) for i in extract_indicators("新增年营业额超XX万元的规上服务业企业2家。")]
+    assert got[0][1] == 2 and "超XX万元的规上服务业企业" in got[0][0]
