@@ -433,7 +433,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
     if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
-            not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\])$", s[max(lo, cs - 2):cs - 1])) and \
+            not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
     if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
@@ -886,6 +886,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     single = len(core) == 1
     if value_high is not None:
         return False                                  # 两三个: vague
+    if u == "期" and (s[j:j + 1] in ("、", "等") or s.startswith(("工程", "项目", "建设"), j)):
+        return False                                  # 物流园二期、冷链仓储三期: project phases (set O)
     if u == "成":
         return True                                   # 七成
     if u in ("升", "降") or re.match(r"[升降]", s[j:j + 1]) and re.search(r"[一二两三四五六七八九十][升降]$", s[max(lo, cs - 2):cs]):
@@ -1081,6 +1083,9 @@ def _rank(ctx, m, lo, hi, line_start):
         unit = s[j]
         parts = [(j, j + 1)]
         j += 1
+    if re.match(r"、第?[一二三四五六七八九十\d]", s[j:j + 3]) and not unit and not _RANK_LIST.search(s[max(lo, cs - 80):cs - 1]) \
+            and not _RANK_VERB_GAP.search(s[max(lo, cs - 16):cs - 1]):
+        return None                        # 第一、二、三产业: ordinals naming sectors (set O review)
     # 第一批 / 第一责任人 / 第三次会议: an ordinal followed by a noun
     if j < hi and _is_cjk(s[j]) and not unit:
         return None
@@ -1524,7 +1529,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start) and \
                 not (t.flag == "vn" and _nominal(toks[k - 1]) and toks[k - 1].word in _COMPOUND_HEADS) and \
                 not (t.word == "治" and toks[k - 1].word in ("依法", "综")):
-            if k + 1 < len(toks) and toks[k + 1].word == "占":
+            if k + 1 < len(toks) and toks[k + 1].word == "占" or t.word == "占" and "比重" in s[t.end:b]:
                 continue                   # 民生支出占…的比重: the noun before 占 stays whole
             cut = t.start
     if cut is not None:
@@ -2432,7 +2437,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if compare_only:
             pa = pb
         items = None
-        if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb]) and first.fenbie):
+        if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and first.fenbie):
             parts, k0 = [], pa
             for k in range(pa, pb + 1):
                 if k == pb or s[k] == "、":
@@ -2442,7 +2447,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 # 受灾人口、转移安置人数和农作物绝收面积分别下降… / 进口和出口分别下降…: 和/及 joins the
                 # last two items
                 la, lb = parts[-1]
-                j2 = max(s.rfind("和", la, lb), s.rfind("及", la, lb))
+                j2 = max(s.rfind("和", la, lb), s.rfind("及", la, lb), s.rfind("与", la, lb))
                 if j2 - la >= 2 and lb - j2 >= 3:
                     parts[-1:] = [(la, j2), (j2 + 1, lb)]
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
@@ -2578,6 +2583,8 @@ def _shared_head(s: str, parts: list) -> bool:
         toks = segment.tokenize(s, a, b)
         if toks and toks[-1].flag in ("b", "a", "ns", "f", "s", "ag"):
             return True
+        if re.fullmatch(r"第?[一二三四五六七八九十]", s[a:b]):
+            return True                    # 第一、二、三产业投资: ordinals sharing the head (set O)
     # (二氧化硫、二氧化氮…平均浓度分别为…: each item gets its own value, gold-dev 114)
     return False
 

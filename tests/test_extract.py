@@ -1093,3 +1093,15 @@ def test_anonymised_amounts_name_the_subject_of_the_next_change_but_are_not_outp
     assert got == [("规模以上企业", "15"), ("限上批发零售额", "11.3"), ("税收收入", "6.8")]
     got = [(i.subject, i.value) for i in extract_indicators("新增年营业额超XX万元的规上服务业企业2家。")]
     assert got[0][1] == 2 and "超XX万元的规上服务业企业" in got[0][0]
+
+
+def test_set_o_fenbie_lists():
+    got = [(i.subject, i.value) for i in extract_indicators("全县工业用电量与居民用电量同比分别增长12%和7%。")]
+    assert got == [("工业用电量", 12), ("居民用电量", 7)]
+    got = [(i.subject, i.value_text, i.change) for i in extract_indicators(
+        "全年完成税收收入3.6亿元,进出口总额1.2亿美元,同比分别-4.5%、-11.8%。")]
+    assert got[2:] == [("税收收入", "4.5", "decrease"), ("进出口总额", "11.8", "decrease")]
+    assert extract_indicators("加快推进物流园二期、冷链仓储三期等项目建设。") == []
+    got = {i.subject for i in extract_indicators(
+        "其中第一、二、三产业增加值占GDP的比重较上年分别下降0.2个、下降0.6个、提高0.8个百分点。")}
+    assert got == {"第一、二、三产业增加值占GDP的比重"}
