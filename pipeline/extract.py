@@ -221,7 +221,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
@@ -2349,6 +2349,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 first.change = "increase"
             continue
         raw = s[a1:first.pre].strip()
+        if first.kind == "percent" and first.change is None and not first.level and \
+                re.fullmatch(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)", s[left:first.pre].strip(" ,")):
+            for i in g:                    # 人均地区生产总值42315元,同比8.7%: a growth rate (sets W and Y)
+                if ms[i].change is None:
+                    ms[i].change = "increase"
+        if len(g) == 1 and not first.unit and g[0] + 1 < len(ms) and ms[g[0] + 1].unit and \
+                re.fullmatch(r"、(?:全国|全省|全市|全区|全县|全州)", s[first.end:ms[g[0] + 1].pre]):
+            nx = ms[g[0] + 1]              # 高于全国1.6、全省0.8个百分点: one unit for both margins (set Y)
+            first.unit, first.kind, first.unit_parts = nx.unit, nx.kind, list(nx.unit_parts)
+            first.notes.append("shared_unit")
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change

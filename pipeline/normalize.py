@@ -90,19 +90,21 @@ _RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐ�
 # newline is dropped from the normalised text, so the number is read whole (review sets E and J).
 _WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)"
                       # 玉米种植面积达\n4350亩: a line cut after the link word before its number (set O)
-                      r"|(?<=[达为共计成现长降至到约近超])\n(?=\d+(?:\.\d+)?(?:[%‰万亿]|[\u4e00-\u9fff]))")
+                      r"|(?<=[达为共计成现长降至到约近超和、及与])\n(?=\d+(?:\.\d+)?(?:[%‰万亿]|[\u4e00-\u9fff]))"
+                      # 固定资产投资 154 亿\n元: the unit wrapped after its magnitude (set Y)
+                      r"|(?<=\d[万亿])\n(?=[元人户亩吨件个台辆套间])|(?<=\d [万亿])\n(?=[元人户亩吨件个台辆套间])")
 
 
 def _wraps(text: str) -> list[int]:
     out = []
     for m in _WRAP_RE.finditer(text):
         if not text[m.start() - 1].isdigit() and text[m.start() - 1] != ".":
-            out.append(m.start())          # a link word closing the line
+            out.append(m.start())          # a link word closing the line, or a magnitude before its unit
             continue
         k = m.start() - (2 if text[m.start() - 1] == "." else 1)
-        while k > 0 and text[k - 1].isdigit():
+        while k > 0 and (text[k - 1].isdigit() or text[k - 1] == "." and k > 1 and text[k - 2].isdigit()):
             k -= 1
-        if k > 0 and ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "为达约近超,、"):
+        if k > 0 and ("\u4e00" <= text[k - 1] <= "\u9fff" or text[k - 1] in "为达约近超,、 "):
             out.append(m.start())          # mid-sentence number, not a list marker "1." on its own line
     return out
 

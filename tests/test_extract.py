@@ -1105,3 +1105,15 @@ def test_set_o_fenbie_lists():
     got = {i.subject for i in extract_indicators(
         "其中第一、二、三产业增加值占GDP的比重较上年分别下降0.2个、下降0.6个、提高0.8个百分点。")}
     assert got == {"第一、二、三产业增加值占GDP的比重"}
+
+
+def test_set_y_wraps_bare_growth_rates_and_shared_margin_units():
+    text = "固定资产投资 154 亿\n元,增长 9.2%;进出口总额 8.6\n亿元。"
+    got = [(i.value, i.unit) for i in extract_indicators(text)]
+    assert got == [(15400000000, "元"), (Decimal("9.2"), "%"), (860000000, "元")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("新材料、生物医药两大产业产值分别增长 15%和\n22%。")]
+    assert [v for _, v in got] == ["15", "22"]
+    got = [(i.value_text, i.change) for i in extract_indicators("现价人均地区生产总值42315元,同比8.7%。")]
+    assert got == [("42315", None), ("8.7", "increase")]
+    got = [(i.value_text, i.unit) for i in extract_indicators("规上工业增加值增长6.2%,高于全国1.6、全省0.8个百分点。")]
+    assert got == [("6.2", "%"), ("1.6", "个百分点"), ("0.8", "个百分点")]
