@@ -978,14 +978,15 @@ def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
     before = s[cs - 1] if cs > lo else ""
     if s[max(lo, cs - 2):cs].endswith(("周", "星期", "礼拜")):
         return False                                 # 每周三组织: a weekday
-    if before and (before in "第每这那前近后头首等上下“\"" or not (_is_cjk(before) or before in ",;: ")):
+    if before and (before in "第每这那前近后头首等上下“\"" or not (_is_cjk(before) or before in ",;: 、")):
         return False
     line_a = s.rfind("\n", 0, cs) + 1
     if s.count("“", line_a, cs) > s.count("”", line_a, cs):
         return False                                 # inside a quoted name: “三个代表”
     ca = max(lo, max(s.rfind(c, lo, cs) for c in ",;:。") + 1)
-    if "、" in s[ca:cs]:
+    if "、" in s[ca:cs] and not (before == "、" and re.search(r"[\d一二两三四五六七八九十][个家项条座所处名]", s[ca:cs - 1])):
         return False                                 # A、B、C三条背街小巷: restates the list
+                                                     # (两个园区、两个强镇: a list of counts; set Z)
     if cs > ca and _is_cjk(before):
         toks = segment.tokenize(s, max(ca, cs - 6), cs)
         last = toks[-1] if toks else None
@@ -1012,7 +1013,10 @@ def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
             break
     if not any(t.flag.startswith("n") or t.flag in ("vn", "j") for t in head):
         return False
-    if any(t.word in _SLOGAN_HEADS for t in head):
+    # the head noun names a slogan (三项制度, 四大产业); a modifier before it does not count
+    # (两个市级产业强镇 is a count of towns; set Z)
+    lead = head[:2] if head[0].flag in ("b", "a", "m") else head[:1]
+    if any(t.word in _SLOGAN_HEADS for t in lead) or head[-1].word in _SLOGAN_HEADS and len(head) <= 2:
         return False
     return True
 
@@ -2506,6 +2510,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
                     m.subj = _elided_object(s, m.subj, ss, m.clause[0]) or m.subj
                 m.subj = _owner_of_generic(s, m.subj, ms, i, m.clause[0])
+                if s[m.subj[0]:m.subj[1]] in ("新增", "新建", "净增", "新培育", "新认定", "新发展") and \
+                        any(x.subj for x in ms[:i]):
+                    m.subj = None          # 专业合作社58家,新增4家: the new ones of the noun before (set Z)
+                    continue
                 if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
                         m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere

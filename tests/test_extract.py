@@ -1117,3 +1117,14 @@ def test_set_y_wraps_bare_growth_rates_and_shared_margin_units():
     assert got == [("42315", None), ("8.7", "increase")]
     got = [(i.value_text, i.unit) for i in extract_indicators("规上工业增加值增长6.2%,高于全国1.6、全省0.8个百分点。")]
     assert got == [("6.2", "%"), ("1.6", "个百分点"), ("0.8", "个百分点")]
+
+
+def test_set_z_patterns():
+    got = [(i.subject, i.value) for i in extract_indicators("全县建成两个省级现代农业园区、两个市级产业强镇。")]
+    assert got == [("省级现代农业园区", 2), ("市级产业强镇", 2)]
+    assert extract_indicators("落实三项制度,坚持两个责任,打造四大产业集群。") == []
+    assert extract_indicators("解放路、建设路三条背街小巷完成改造。") == []
+    got = [(i.subject, i.value) for i in extract_indicators("全镇现有专业合作社58家,新增4家;家庭农场131个,新增12个。")]
+    assert got == [("专业合作社", 58), ("专业合作社", 4), ("家庭农场", 131), ("家庭农场", 12)]
+    got = [(i.value, i.unit) for i in extract_indicators("主变容量5万千伏安。")]
+    assert got == [(50000, "千伏安")]
