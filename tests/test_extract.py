@@ -1128,3 +1128,10 @@ def test_set_z_patterns():
     assert got == [("专业合作社", 58), ("专业合作社", 4), ("家庭农场", 131), ("家庭农场", 12)]
     got = [(i.value, i.unit) for i in extract_indicators("主变容量5万千伏安。")]
     assert got == [(50000, "千伏安")]
+
+
+def test_spaced_thousands_with_decimals_and_spaced_years():
+    got = [(i.value, i.unit) for i in extract_indicators("全省水土流失面积73 179.01 km2,较上年减少1 234.5平方公里。")]
+    assert got == [(Decimal("73179.01"), "km2"), (Decimal("1234.5"), "平方公里")]
+    got = [(i.subject, i.value) for i in extract_indicators("在 2022 年度全市营商环境考核中,跃居一类县市区第三名。")]
+    assert got == [("营商环境考核", 3)]
