@@ -127,7 +127,7 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
-                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间")
+                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -154,7 +154,7 @@ def _is_furniture(line: str) -> bool:
     fm = _FURNITURE.search(head)
     if not fm or len(line) >= 200:
         return False
-    if fm.group() in ("千字", "阅读约", "阅读时间"):
+    if fm.group() in ("千字", "阅读约", "阅读时间", "全文共"):
         return len(line) < 80              # 本文约4.99千字,阅读约5分钟: the page's reading metadata
     if "。" in line and not head.startswith(":", fm.end()) and not fm.group().endswith(":"):
         return False
@@ -185,7 +185,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统""".split(),
+我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -221,7 +221,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
@@ -714,7 +714,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     elif aq == "上下" and (j + 2 >= hi or not _is_cjk(s[j + 2])):
         after_q = "approx"
         j += 2
-    elif u == "倍" and s.startswith("多", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER):
+    elif u in ("倍", "公里", "千米", "米", "亩", "公顷", "吨", "年", "小时", "天") and s.startswith("多", j) and \
+            (j + 1 >= hi or s[j + 1] in _STOP_AFTER):
         after_q = "more_than"              # 是上年的6倍多
         j += 1
     elif u in _DURATION_UNITS and s.startswith("内", j) and (j + 1 >= hi or s[j + 1] in _STOP_AFTER or
@@ -803,7 +804,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             ch = None                      # 高出全省平均增幅0.4个百分点: a margin over a reference, no change
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
         if ch and not (ch == "增" and s[max(lo, p - 2):p] in ("新增", "递增", "倍增")) and not s.startswith("率", p):
-            changed = changes[ch]
+            if changed is None:
+                changed = changes[ch]      # 增幅回落1.3个百分点: the word next to the number decides (set AB)
             p -= len(ch)
             # qualifier between the change word and the number came first: 下降超过三分之一
             continue

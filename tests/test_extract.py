@@ -1135,3 +1135,15 @@ def test_spaced_thousands_with_decimals_and_spaced_years():
     assert got == [(Decimal("73179.01"), "km2"), (Decimal("1234.5"), "平方公里")]
     got = [(i.subject, i.value) for i in extract_indicators("在 2022 年度全市营商环境考核中,跃居一类县市区第三名。")]
     assert got == [("营商环境考核", 3)]
+
+
+def test_set_ab_and_ad_patterns():
+    got = [(i.value_text, i.change) for i in extract_indicators("社会消费品零售总额增长8.2%,增幅回落1.3个百分点。")]
+    assert got == [("8.2", "increase"), ("1.3", "decrease")]
+    assert [i.unit for i in extract_indicators("全国21省份旅游收入超百亿。")] == ["省份"]
+    got = [(i.subject, i.qualifier) for i in extract_indicators("全镇已硬化通村道路总长45公里多。")]
+    assert got == [("硬化通村道路总长", "more_than")]
+    assert [i.subject for i in extract_indicators("截至目前,现已铺设供水管网总长12公里。")] == ["铺设供水管网总长"]
+    got = [i.subject for i in extract_indicators("全年完成地区生产总值58.6亿元,比上年(下同)增长6.1%。")]
+    assert got == ["地区生产总值", "地区生产总值"]
+    assert extract_indicators("全文共1520字,仅供站内会员学习参考") == []
