@@ -243,7 +243,7 @@ _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
 _PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的]{0,4}?)(?:的)?\s*")
-_PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
+_PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到|为|是))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
 _SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
 _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
@@ -1323,7 +1323,7 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
         if pm.group() and pm.start() > a:
             last = pm
     if last is not None and b - last.end() >= 3 and _outside_brackets(s, a, last.start()) and \
-            s[last.end()] not in "的、":
+            s[last.end()] not in "的、" and s[last.start() - 1] not in "比较与同":   # 增幅比上年同期高 (set AB)
         a = last.end()
     return _clean_subject(s, a, b)
 
@@ -2254,7 +2254,7 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
 
 _QUOTED_HEADS = ("投诉", "举报", "诉求", "咨询", "求助", "建议", "案件", "事项", "问题", "工单", "来电", "信访")
 _RANKED_AS = re.compile(r"(?:列|位列|居|位居|排)(?:全国|全省|全市)?([^,。;第]{2,16}?)(?:排行榜|榜单|榜)?(?:第|首位|榜首)")
-_PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区".split())
+_PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区 省份".split())
 
 
 def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],
@@ -2281,6 +2281,9 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
             m.subj = m.unit_parts[-1]
             if rc and rc.start() - a >= 2:
                 n.subj = _strip_lead(s, a, rc.start()), _strip_trail(s, a, rc.start())
+    for m in ms:
+        if m.unit in _PEER_GROUPS and m.unit_parts and m.kind != "rank":
+            m.subj = m.unit_parts[-1]      # 25省份公布了…: the provinces are counted (set AB)
     for m, n in zip(ms, ms[1:]):
         # 2316户8954名群众: two measures of one noun written back to back share the noun after them
         if m.end == n.vs and (not m.subj or m.subj[1] <= m.subj[0]) and n.subj and n.subj[0] >= n.end:
@@ -2436,10 +2439,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.span_start = plan.start(2)
             first.baseline = True
             nxt = ms[g[0] + 1]
-            nxt.subj = (plan.start(1), plan.end(2))
-            nxt.span_start = plan.start(1)
-            nxt.baseline = nxt.has_own_subject = True
-            continue
+            if plan.group(1) in ("完成", "达到"):
+                nxt.subj = (plan.start(1), plan.end(2))
+                nxt.span_start = plan.start(1)
+                nxt.baseline = nxt.has_own_subject = True
+            continue                       # (为任务目标150亿元的109.34%: the share is of the item before)
         if first.has_own_subject and first.subj:
             continue
         done = _PLAN_SHARE.fullmatch(s, left, first.pre) if first.kind == "percent" and not compare_only else None
@@ -2453,7 +2457,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if compare_only:
             pa = pb
         items = None
-        if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and first.fenbie):
+        fb = first.fenbie or "分别" in s[pa:first.pre] or "分別" in s[pa:first.pre]
+        if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and fb):
             parts, k0 = [], pa
             for k in range(pa, pb + 1):
                 if k == pb or s[k] == "、":

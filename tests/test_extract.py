@@ -1147,3 +1147,18 @@ def test_set_ab_and_ad_patterns():
     got = [i.subject for i in extract_indicators("全年完成地区生产总值58.6亿元,比上年(下同)增长6.1%。")]
     assert got == ["地区生产总值", "地区生产总值"]
     assert extract_indicators("全文共1520字,仅供站内会员学习参考") == []
+
+
+def test_set_ab_provinces_plan_bases_and_rank_lists():
+    got = [(i.subject, i.value) for i in extract_indicators("据统计,全国25省份公布了国庆假期旅游收入情况。")]
+    assert got == [("省份", 25)]
+    got = [(i.subject, i.value) for i in extract_indicators("增幅列全市9区县第3。")]
+    assert got == [("区县", 9), ("增幅", 3)]
+    got = [i.subject for i in extract_indicators("增幅比上年同期高3.1个百分点,居全省第8位。")]
+    assert got == ["增幅", "增幅"]
+    got = [(i.subject, i.value_text) for i in extract_indicators(
+        "林业完成产值164亿元,为任务目标150亿元的109.34%,较上年增长了38.99%。")]
+    assert got == [("林业完成产值", "164亿"), ("任务目标", "150亿"), ("林业完成产值", "109.34"),
+                   ("林业完成产值", "38.99")]
+    got = [(i.subject, i.value) for i in extract_indicators("总量和增幅分别居全省第6位和第12位。")]
+    assert got == [("总量", 6), ("增幅", 12)]
