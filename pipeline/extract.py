@@ -803,6 +803,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if ch and re.search(r"(?:高出|高于|低于|快于|慢于|超出)[^,。;]{0,12}$", s[max(lo, p - len(ch) - 14):p - len(ch)]):
             ch = None                      # 高出全省平均增幅0.4个百分点: a margin over a reference, no change
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change
+        if ch in ("增幅", "涨幅", "增速", "降幅", "升幅") and changed is not None:
+            break                          # 增幅提高3个百分点: the rate named before the change is the subject (sets J, AB)
         if ch and not (ch == "增" and s[max(lo, p - 2):p] in ("新增", "递增", "倍增")) and not s.startswith("率", p):
             if changed is None:
                 changed = changes[ch]      # 增幅回落1.3个百分点: the word next to the number decides (set AB)

@@ -1162,3 +1162,8 @@ def test_set_ab_provinces_plan_bases_and_rank_lists():
                    ("林业完成产值", "38.99")]
     got = [(i.subject, i.value) for i in extract_indicators("总量和增幅分别居全省第6位和第12位。")]
     assert got == [("总量", 6), ("增幅", 12)]
+
+
+def test_a_rate_named_before_its_change_is_the_subject():
+    got = [(i.subject, i.change) for i in extract_indicators("化妆品类实现零售额0.8亿元,增幅回落2.1个百分点。")]
+    assert got[1] == ("增幅", "decrease")
