@@ -1790,8 +1790,8 @@ def _cell_per_line_tables(s: str) -> dict:
     for a, b in segment.iter_lines(s):
         txt = s[a:b]
         st = txt.strip()
-        if st == "|":
-            items.append(("bar", a, b, a))
+        if st and set(st) == {"|"}:
+            items.append(("bar", a, b, a))     # | or ||| (a row of empty cells)
         elif st.endswith("|") and st.count("|") == 1 and len(st) > 1:
             e = a + txt.rindex("|")
             items.append(("cell", a, e, a))
@@ -2585,6 +2585,19 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
+            elif first.clause[0] > ss:
+                # 对辖区内餐饮环节食品进行监督抽检,共120批次: the activity of the clause before
+                # (set AC review)
+                ca0 = clause_of(first.clause[0] - 2)[0]
+                am = None
+                for am in re.finditer(r"(?:进行|开展|组织|举办|实施)", s[ca0:first.clause[0] - 1]):
+                    pass
+                if am is not None:
+                    oa, ob = ca0 + am.start(), first.clause[0] - 1
+                    if 4 <= ob - oa <= 16:
+                        ms[i].subj = _drop_light_verb(s, oa, ob) if s.startswith("进行", oa) else (oa, ob)
+                        if s.startswith("进行", oa) and ob - oa > 3:
+                            ms[i].subj = (oa + 2, ob)
 
 
 # Measure words of groupings: 10个方面20个问题 counts the aspects the problems fall into, so the

@@ -1167,3 +1167,11 @@ def test_set_ab_provinces_plan_bases_and_rank_lists():
 def test_a_rate_named_before_its_change_is_the_subject():
     got = [(i.subject, i.change) for i in extract_indicators("化妆品类实现零售额0.8亿元,增幅回落2.1个百分点。")]
     assert got[1] == ("增幅", "decrease")
+
+
+def test_cell_tables_with_runs_of_bars_and_an_activity_in_the_clause_before():
+    text = "第二十条第(五)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n行政许可 |\n12 |\n||\n行政处罚 |\n7 |\n||\n"
+    assert [(i.subject, i.value) for i in extract_indicators(text)] == [("行政许可", 12), ("行政处罚", 7)]
+    got = [(i.subject, i.value) for i in extract_indicators(
+        "区市场监督管理局对辖区内餐饮环节食品进行监督抽检,共120批次。")]
+    assert got == [("监督抽检", 120)]
