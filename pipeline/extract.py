@@ -2256,6 +2256,21 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
 
 _QUOTED_HEADS = ("投诉", "举报", "诉求", "咨询", "求助", "建议", "案件", "事项", "问题", "工单", "来电", "信访")
 _RANKED_AS = re.compile(r"(?:列|位列|居|位居|排)(?:全国|全省|全市)?([^,。;第]{2,16}?)(?:排行榜|榜单|榜)?(?:第|首位|榜首)")
+def _activity_before(s: str, clause_start: int, clause_of):
+    """对辖区内餐饮环节食品进行监督抽检,共120批次: the activity (进行/开展… + object) closing the
+    clause before a bare total (set AC review)."""
+    ca0 = clause_of(clause_start - 2)[0]
+    am = None
+    for am in re.finditer(r"(?:进行|开展|组织|举办|实施)", s[ca0:clause_start - 1]):
+        pass
+    if am is None:
+        return None
+    oa, ob = ca0 + am.start(), clause_start - 1
+    if s.startswith("进行", oa):
+        oa += 2                            # 进行 is a light verb: what is carried out is counted
+    return (oa, ob) if 2 <= ob - oa <= 16 and not re.search(r"\d", s[oa:ob]) else None
+
+
 _PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区 省份".split())
 
 
@@ -2561,6 +2576,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 for k, i in enumerate(need):
                     ms[i].subj = items[k]
                 continue
+        act = _activity_before(s, first.clause[0], clause_of) \
+            if not own_sentence and first.clause[0] > ss and re.match(r"\s*(?:共|共计|累计|合计)", s[first.clause[0]:first.vs]) else None
+        if act:
+            for i in need:
+                ms[i].subj = act
+            continue
         if not own_sentence and first.clause[0] > ss:
             # 农村低保和农村五保,分别357户 / 畜牧业稳步恢复,增速达到4.6%: the topic of an earlier
             # clause of this sentence, before any figure of the previous sentence (set B/C review)
@@ -2585,19 +2606,6 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
-            elif first.clause[0] > ss:
-                # 对辖区内餐饮环节食品进行监督抽检,共120批次: the activity of the clause before
-                # (set AC review)
-                ca0 = clause_of(first.clause[0] - 2)[0]
-                am = None
-                for am in re.finditer(r"(?:进行|开展|组织|举办|实施)", s[ca0:first.clause[0] - 1]):
-                    pass
-                if am is not None:
-                    oa, ob = ca0 + am.start(), first.clause[0] - 1
-                    if 4 <= ob - oa <= 16:
-                        ms[i].subj = _drop_light_verb(s, oa, ob) if s.startswith("进行", oa) else (oa, ob)
-                        if s.startswith("进行", oa) and ob - oa > 3:
-                            ms[i].subj = (oa + 2, ob)
 
 
 # Measure words of groupings: 10个方面20个问题 counts the aspects the problems fall into, so the
