@@ -221,7 +221,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?相比|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
@@ -243,6 +243,7 @@ _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
 _PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的]{0,4}?)(?:的)?\s*")
+_REF_LEVEL = re.compile(r"[\s,]*(?:比|较|低于|高于)((?:全国|全省|全市|全区|全县|全州)(?:平均水平|平均)?)的?\s*")
 _PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到|为|是))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
 _SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
 _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
@@ -1391,6 +1392,10 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)
+    if s.startswith("依法", a) and b - a > 5:
+        t2 = segment.tokenize(s, a + 2, min(b, a + 5))
+        if t2 and t2[0].flag == "v" and len(t2[0].word) >= 2:
+            a += 2                          # 依法审理涉农纠纷案件: 依法 is manner, not what is counted (set AA)
     hm = _HOTLINE_SCOPE.match(s, a, b)
     if hm and b - hm.end() >= 2 and not re.search(r"受理|接听|拨打|通过|接到|办理|转办|依托", s[a:hm.end()]):
         a = hm.end()                        # 南平110接报警 / 12345热线受理: the hotline is the channel
@@ -2398,6 +2403,14 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # labelled once, for the first (review sets A and C agree)
             pb = s.find("、", pa, pb)
         pa, pb = _refine(s, pa, pb)
+        rl = _REF_LEVEL.fullmatch(s, left, first.pre) if len(g) == 1 else None
+        if rl and first.unit in ("%", "‰") and re.match(r"\s*(?:高|低|多|少)", s[first.end:first.end + 2]):
+            # 森林覆盖率41.2%,比全省的58%低16.8个百分点: the reference area's own level (like the
+            # parenthesised comparisons of the gold-val rules); the margin after it is the indicator's
+            first.subj = rl.span(1)
+            first.span_start = rl.start(1)
+            first.baseline = True
+            continue
         rp = s.rfind(")", left, first.pre)
         if rp >= 0 and "(" not in s[left:first.pre] and re.fullmatch(r"\s*(?:为|是|达|达到|约为)?\s*", s[rp + 1:first.pre]):
             # 性别比(以女性为100,男性对女性的比例)为104.6: the clause began inside a parenthesis; the
@@ -2425,6 +2438,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if bm and bm.start() - ca >= 2:
                 pa, pb = _pos_refine(s, *_clean_subject(s, _strip_lead(s, ca, bm.start()), bm.start()))
                 compare_only = False
+            elif bm and prev_m.baseline:
+                compare_only = True        # ,比全省的58%低16.8个百分点: the margin of the indicator before
         if first.kind == "rank" and pb > pa:
             rc = _RANK_CUT.search(s, pa, pb)
             rest = re.match(r"(?:全国|全省|全市|全县|全区|全州)?(?:百强县|百强区|百强市)?", s[rc.end():pb]) if rc else None
@@ -2511,7 +2526,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
-                    all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb))
+                    all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb)) and \
+                    not re.match(r"(?:完成|建成|实施|用于|新建|改造|修建|购置|开展)", s[m.end:m.end + 2])   # 投资860万元完成了…
                 countable = (m.kind == "count" and m.unit) or (m.kind in ("measure", "time") and m.unit and verbal) or \
                     bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
@@ -2557,7 +2573,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             continue
         # inherit: 增长5.2% after 实现地区生产总值440.5亿元; 分别 lists over the previous mentions
         # (含旧存185件): a parenthetical breakdown is not what a later change refers to
-        prev_ms = [x for x in ms[:g[0]] if x.subj and not x.baseline and not _parenthetical(s, x, first.vs)]
+        prev_ms = [x for x in ms[:g[0]] if x.subj and not x.baseline and not _parenthetical(s, x, first.vs)
+                   and not (first.kind == "rank" and re.match(r"[^,。;]{0,8}?中", s[x.end:first.vs])
+                            and "在" in s[x.clause[0]:x.vs])]   # 在全国32个高级法院中均位居第4 (set AA)
         if first.kind != "rank" and prev_ms and prev_ms[-1].kind == "rank":
             # 出口8620万美元,总量列全省第五位,同比增长31.5%: a placing is not what a change is of (set S)
             prev_ms = [x for x in prev_ms if x.kind != "rank"] or prev_ms
@@ -2567,6 +2585,14 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # margin in 个百分点 still compares the rate
             prev_ms = [x for x in prev_ms if s[x.subj[0]:x.subj[1]] not in _BARE_RATES] or prev_ms
         own_sentence = bool(prev_ms)
+        if first.kind == "rank" and not prev_ms:
+            kz = s.find("在", first.clause[0], first.vs)
+            if kz - first.clause[0] >= 2:
+                sa, sb = _refine(s, *_clean_subject(s, _strip_lead(s, first.clause[0], kz), kz))
+                if sb - sa >= 2:           # 全省法院收、结案数在全国32个高级法院中均位居第4
+                    for i in need:
+                        ms[i].subj = (sa, sb)
+                    continue
         prev_ms = prev_ms or [x for x in prev_sent if x.subj]
         if len(need) > 1 and (first.fenbie or re.match(r"分[别別]", s[a1:first.pre])):
             # A、B、C居前三位,分别为…: the items enumerated in an earlier clause of the sentence

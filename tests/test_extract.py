@@ -1175,3 +1175,15 @@ def test_cell_tables_with_runs_of_bars_and_an_activity_in_the_clause_before():
     got = [(i.subject, i.value) for i in extract_indicators(
         "区市场监督管理局对辖区内餐饮环节食品进行监督抽检,共120批次。")]
     assert got == [("监督抽检", 120)]
+
+
+def test_set_aa_patterns():
+    got = [(i.subject, i.change) for i in extract_indicators(
+        "全市法院受理各类案件5.6万件,与上年同期的案件数量相比上升8.4%。")]
+    assert got == [("受理各类案件", None), ("受理各类案件", "increase")]
+    got = [(i.subject, i.value_text) for i in extract_indicators("全县森林覆盖率为41.2%,比全省的58%低16.8个百分点。")]
+    assert got == [("森林覆盖率", "41.2"), ("全省", "58"), ("森林覆盖率", "16.8")]
+    assert [i.subject for i in extract_indicators("投资860万元完成了城区排涝泵站改造工程。")] == ["投资"]
+    assert [i.subject for i in extract_indicators("依法判处管制、拘役86人。")] == ["判处管制、拘役"]
+    got = [(i.subject, i.value) for i in extract_indicators("全省法院收、结案数在全国32个高级法院中均位居第4。")]
+    assert got[-1][1] == 4 and got[-1][0].endswith("收、结案数")
