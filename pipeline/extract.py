@@ -610,6 +610,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 2023镇政府工作总结: a year glued to a title
     if u in ("千伏", "伏", "kV") and re.match(r"[\u4e00-\u9fff]{0,6}?(?:变电|输变电|线路|电网|开关站|升压站|换流站)", s[ue:ue + 10]):
         return None                                   # 220千伏城东输变电工程: a voltage class in a name (set R)
+    if u in _CN_NOUN_COUNT_UNITS and re.search(r"(?:这|这些|上述)$", s[max(lo, cs - 2):cs]):
+        return None                                   # 广东、福建和江西,这3个省份: restates the names (set AB)
+    if u == "天" and re.search(r"(?:节|假期|长假|黄金周|小长假)(?:共|为期|连续)?$", s[max(lo, cs - 4):cs]) and \
+            (ue >= hi or s[ue] in ",,。;;、里内期") :
+        return None                                   # 国庆节假期8天: the holiday's length (sets Y and AB)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
         return None                                   # 整理的十篇范文: document-site metadata (set P review)
     if u == "度" and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core) and not unit_parts:
@@ -705,7 +710,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         # 以上/以下 followed by 的 + noun is a threshold inside a subject (亿元以上项目)
         k = j + len(aq)
         if aq in ("以上", "以下", "及以上", "及以下") and k < hi and _is_cjk(s[k]) and \
-                not _level_before(s, lo, cs) and kind != "percent" and \
+                not _level_before(s, lo, cs) and kind != "percent" and not (u or "").startswith("/") and \
                 not (u in _ITEM_COUNT_UNITS and aq.endswith("以上") and s[k] != "的" and
                      _prefix_is_verbal(s, lo, cs)):
             # (拥有5个以上知名品牌: a verb, an item count and the items is a count, not a threshold)
@@ -1589,6 +1594,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured
+    if s.startswith("大关", a):
+        return None                        # 突破400亿大关的省份: a milestone, the measure is before it
     if a < limit and s[a] == "的":
         if not prefix_empty and m.kind != "percent":
             return None                    # 信众3000余人的教堂 / 占地220亩的养殖场: the number describes
@@ -2522,7 +2529,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
                 # (对进入盛果期的 3000 余亩柑橘: a modifier ending in 的 describes the noun after the number)
-                verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs) or s[left:m.pre].rstrip().endswith("的")
+                verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs) or s[left:m.pre].rstrip().endswith("的") or \
+                    bool(re.search(r"(?:每天|每日|每周|每月|每年)$", s[left:m.pre].rstrip()))   # 景区每天近150场演出
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \

@@ -1187,3 +1187,14 @@ def test_set_aa_patterns():
     assert [i.subject for i in extract_indicators("依法判处管制、拘役86人。")] == ["判处管制、拘役"]
     got = [(i.subject, i.value) for i in extract_indicators("全省法院收、结案数在全国32个高级法院中均位居第4。")]
     assert got[-1][1] == 4 and got[-1][0].endswith("收、结案数")
+
+
+def test_set_ab_fractions_restated_counts_holidays_and_milestones():
+    got = [(i.subject, i.value, i.unit, i.qualifier) for i in extract_indicators("近年来,全省3/4以上的造林任务安排在石漠化地区。")]
+    assert got == [("造林任务", 3, "/4", "more_than")]
+    got = [i.value for i in extract_indicators("是广东、福建和江西,这3个省份的旅游收入均超过了300亿。")]
+    assert got == [30000000000]
+    got = [i.value for i in extract_indicators("中秋节、国庆节假期8天,全国国内旅游出游人数7.5亿人次。")]
+    assert got == [750000000]
+    got = [i.value for i in extract_indicators("其中注册资金千万元以上46家,亿元以上5家。")]
+    assert got == [46, 5]
