@@ -371,7 +371,7 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
         is_ar = m.group("ar") is not None
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
-            if not _cn_ok(core) and not (core in ("百", "千", "百亿", "千亿", "万亿")
+            if not _cn_ok(core) and not (core in ("百", "千", "万", "百亿", "千亿", "万亿")
                                          and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)):
                 continue
         mention = _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
@@ -891,7 +891,7 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     if tk and (tk[0].flag in ("i", "l") or tk[0].flag in ("n", "nz") and tk[0].start == cs and len(tk[0].word) >= 3) \
             and tk[0].end > j:
         return False                                  # 三位一体, 四面八方: an idiom; 三轮车: a noun
-    if core in ("百", "千", "百亿", "千亿", "万亿"):
+    if core in ("百", "千", "万", "百亿", "千亿", "万亿"):
         return True                                   # 近千人, 突破千亿元 (checked for 近/逾/突破 in _scan)
     single = len(core) == 1
     if value_high is not None:
@@ -1160,7 +1160,7 @@ def _strip_lead(s: str, a: int, b: int) -> int:
 # Adverbs before the number (仍有3家, 还将, 也达): dropped only when jieba makes them a token, since
 # they also end ordinary words (返还, 首都).
 _TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有", "已经", "甚至", "仍是", "仍然",
-                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然")
+                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继")
 
 
 def _own_token(s: str, a: int, b: int, w: str) -> bool:
@@ -1582,7 +1582,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 
 
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
-_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面".split())
+_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
@@ -2122,6 +2122,10 @@ def _clause_topic(s: str, ss: int, upto: int):
     a, b = cl[0]
     ra, rb = _clean_subject(s, a, b)
     e = _noun_phrase(s, ra, rb)
+    if s.startswith("的", e) and e - ra <= 8:
+        e2 = _noun_phrase(s, e + 1, rb)
+        if e2 - (e + 1) >= 2:
+            ra, e = e + 1, e2              # 登记在册的个体工商户首次超过万户: the head after 的 (set AD)
     if s.startswith("比", e):
         nxt = segment.tokenize(s, e + 1, min(rb, e + 4))
         if not nxt or not _nominal(nxt[0]):
@@ -2387,6 +2391,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 first.change = "increase"
             continue
         raw = s[a1:first.pre].strip()
+        if first.qualifier is None and len(g) == 1 and re.search(r"约占[^,。;]{0,16}的?$", s[left:first.pre]):
+            first.qualifier = "approx"     # 留守儿童约占全村儿童总数的35% (set AD)
         if first.kind == "percent" and first.change is None and not first.level and \
                 re.fullmatch(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)", s[left:first.pre].strip(" ,")):
             for i in g:                    # 人均地区生产总值42315元,同比8.7%: a growth rate (sets W and Y)
@@ -2620,6 +2626,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # 农村低保和农村五保,分别357户 / 畜牧业稳步恢复,增速达到4.6%: the topic of an earlier
             # clause of this sentence, before any figure of the previous sentence (set B/C review)
             tp = _clause_topic(s, ss, first.clause[0])
+            if tp is None:
+                # 截至年底,全区登记在册的个体工商户首次超过万户,较上年净增1860户: the nearest earlier
+                # clause names the topic when the opening one is only a time (set AD)
+                pc = clause_of(first.clause[0] - 2)
+                if pc[0] > ss and not any(pc[0] <= x.vs < pc[1] for x in ms):
+                    tp = _clause_topic(s, pc[0], first.clause[0])
             if tp:
                 for i in need:
                     ms[i].subj = tp

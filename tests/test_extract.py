@@ -1198,3 +1198,13 @@ def test_set_ab_fractions_restated_counts_holidays_and_milestones():
     assert got == [750000000]
     got = [i.value for i in extract_indicators("其中注册资金千万元以上46家,亿元以上5家。")]
     assert got == [46, 5]
+
+
+def test_set_ad_patterns():
+    got = [(i.subject, i.change) for i in extract_indicators(
+        "截至年底,全区登记在册的个体工商户首次超过万户,较上年净增1860户。")]
+    assert got == [("个体工商户", "increase")]
+    got = [i.subject for i in extract_indicators("全县地区生产总值先后跨越一百亿元、一百五十亿元台阶,2023年达到168亿元。")]
+    assert set(got) == {"地区生产总值"}
+    got = [(i.value, i.qualifier) for i in extract_indicators("留守儿童约占全村儿童总数的35%。")]
+    assert got == [(35, "approx")]
