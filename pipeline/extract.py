@@ -185,7 +185,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -424,8 +424,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     # ---- left-context exclusions
     if prev.isascii() and prev.isalpha() and not re.search(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$", s[max(lo, cs - 4):cs]):
         return None                                  # PM2.5, SO2, wb001, CJS044 (GDP19.92亿元 is a figure)
-    if prev in "+＋" or nxt in "+＋":
-        return None                                  # 1+7, 2+26城市
+    if (prev in "+＋" and not (table_cell and cs - 1 <= lo + 1 and not s[max(lo, cs - 2):cs - 1].strip())) or nxt in "+＋":
+        return None                                  # 1+7, 2+26城市 (a table cell "+3" is a signed change)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names
@@ -622,6 +622,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if is_ar and core == "100" and re.search(r"以[^,。;()]{1,6}为$|[女男]婴?为$", s[max(lo, cs - 8):cs]) and \
             s.rfind("(", max(lo, cs - 12), cs) >= 0:
         return None                                   # 性别比(以女性为100): the base of an index
+    if u in _ADMIN_UNITS and is_ar and value == 0 and ue < hi and _is_cjk(s[ue]):
+        return None                                   # 0县人民调解工作情况: an anonymised place name (set AC)
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
     if u == "方" and ue < hi and _is_cjk(s[ue]) and not s.startswith(("左右", "以上", "余", "多", "土", "的"), ue):
@@ -834,6 +836,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         changed = "decrease"                           # -1.16‰: negative value stored positive
         p = cs - 1
         notes.append("negative")
+    elif prev in "+＋" and is_ar and table_cell:
+        changed = "increase"                           # 本年增/减 | +3: a signed change in a table cell
+        p = cs - 1
     if s[max(lo, p - 3):p] in ("负增长",):
         changed = "decrease"
     mention = _Mention(vs=vs, ve=ve, value=value * mag_mult,

@@ -1208,3 +1208,14 @@ def test_set_ad_patterns():
     assert set(got) == {"地区生产总值"}
     got = [(i.value, i.qualifier) for i in extract_indicators("留守儿童约占全村儿童总数的35%。")]
     assert got == [(35, "approx")]
+
+
+def test_set_ac_signed_table_cells_anonymised_places_and_own_office_words():
+    text = "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 14 | +3 | 260 |\n其他事项 | 6 | -2 | 85 |\n"
+    got = [(i.subject, i.value, i.change) for i in extract_indicators(text)]
+    assert got == [("行政许可", 14, None), ("行政许可", 3, "increase"), ("行政许可", 260, None),
+                   ("其他事项", 6, None), ("其他事项", 2, "decrease"), ("其他事项", 85, None)]
+    assert [i.value for i in extract_indicators("近三年 0县人民调解工作情况:2022年调解1430件。")] == [1430]
+    assert extract_indicators("推行1+7模式。") == []
+    got = [i.subject for i in extract_indicators("本年度通过区政府网站主动公开信息总数1265条。")]
+    assert got == ["主动公开信息总数"]
