@@ -742,7 +742,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     p = cs
     if p - 2 >= lo and s[p - 1] == " " and _is_cjk(s[p - 2]):
         p -= 1                             # 居民消费价格上涨 1.8%: a wrapped line left a space
-    before_q = _longest_ending(quals["before"], s, p, lo, 3)
+    before_q = _longest_ending(quals["before"], s, p, lo, 4)
     if before_q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and \
             not _own_token(s, max(lo, p - 6), p, before_q):
         before_q = None                    # 检查商超41家: 超 ends the noun 商超, it is no qualifier
@@ -819,7 +819,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p -= len(ch)
             # qualifier between the change word and the number came first: 下降超过三分之一
             continue
-        bq = _longest_ending(quals["before"], s, p, lo, 3)
+        bq = _longest_ending(quals["before"], s, p, lo, 4)
         if bq in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and not _own_token(s, max(lo, p - 6), p, bq):
             bq = None
         if bq == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
@@ -1611,6 +1611,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             b = k
             if s[k] == "(" and k - a <= 4 and 0 < s.find(")", k, min(limit, k + 5)):
                 b = s.find(")", k, limit) + 1         # 13个市(州): a short alternative stays
+                nb = _noun_phrase(s, b, limit) if b < limit and _is_cjk(s[b]) else b
+                if nb - b >= 2:
+                    b = nb                            # 41个区县(自治县)公共法律服务中心 (set AG)
             break
     d = s.find("的", a + 2, min(b, a + 15))
     if d > 0 and m.kind == "count" and m.unit in _CN_PERSON_UNITS + ("个", "家", "户", "人"):
@@ -2347,7 +2350,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             gap = s[ms[i - 1].end:m.pre]
             joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
                 (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie) or \
-                (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre)   # 27.7%31.7%: 、 lost
+                (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre) or \
+                (gap == "" and ms[i - 1].end == m.pre and ms[groups[-1][0]].change and m.unit and
+                 m.unit != ms[i - 1].unit and m.kind == ms[i - 1].kind == "count")   # 同比减少5起4人 (set AG)
             # 分别下降12.4%、上升3.1%: a 分别 list may mix directions
             if joined and (m.change in (None, ms[i - 1].change) or
                            m.change and ms[i - 1].change and ms[groups[-1][0]].fenbie):

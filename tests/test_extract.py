@@ -1219,3 +1219,13 @@ def test_set_ac_signed_table_cells_anonymised_places_and_own_office_words():
     assert extract_indicators("推行1+7模式。") == []
     got = [i.subject for i in extract_indicators("本年度通过区政府网站主动公开信息总数1265条。")]
     assert got == ["主动公开信息总数"]
+
+
+def test_set_ag_patterns():
+    got = [(i.subject, i.value, i.change) for i in extract_indicators(
+        "1-7月,全市发生生产安全事故12起、死亡8人,同比减少5起4人。")]
+    assert got[2:] == [("发生生产安全事故", 5, "decrease"), ("死亡", 4, "decrease")]
+    got = [i.subject for i in extract_indicators("41个区县(自治县)公共法律服务中心全部建成。")]
+    assert got == ["区县(自治县)公共法律服务中心"]
+    got = [(i.value, i.qualifier) for i in extract_indicators("要求每名学员学习时间不能少于17天。")]
+    assert got == [(17, "more_than")]
