@@ -221,7 +221,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
-                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?相比|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
+                           r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
@@ -328,6 +328,10 @@ def _parse_unit(s: str, i: int, units) -> tuple[Optional[str], int]:
     if u is None:
         # ASCII unit words (km, kg, TEU) are rare; letters are otherwise names (PM2.5, A级)
         return None, i
+    if u in ("m", "s") and i + 1 < len(s) and s[i + 1].isascii() and s[i + 1].isalpha():
+        return None, i                     # 5mg / 3ms: an ASCII word, not metres
+    if u == "s":
+        return None, i                     # s only as a denominator (m3/s)
     j = i + len(u)
     # compound units: 元/人/月, 元/平方米 (lexicon entries already cover the frequent ones)
     while j < len(s) and s[j] == "/":

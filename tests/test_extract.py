@@ -1229,3 +1229,13 @@ def test_set_ag_patterns():
     assert got == ["区县(自治县)公共法律服务中心"]
     got = [(i.value, i.qualifier) for i in extract_indicators("要求每名学员学习时间不能少于17天。")]
     assert got == [(17, "more_than")]
+
+
+def test_set_ah_latin_units_and_bijiao_comparisons():
+    got = [(i.value_text, i.unit) for i in extract_indicators("新建渠道全长1353m,渠深3-4m,流量2.5m³/s。")]
+    assert got == [("1353", "m"), ("3-4", "m"), ("2.5", "m3/s")]
+    assert extract_indicators("用药5mg。") == []
+    got = [i.unit for i in extract_indicators("PM2.5年均浓度为32微克每立方米,培育秧苗1.1万盘。")]
+    assert got == ["微克每立方米", "盘"]
+    got = [i.subject for i in extract_indicators("粮食产量5.2万吨,与去年同期比较增长3.1%。")]
+    assert got == ["粮食产量", "粮食产量"]
