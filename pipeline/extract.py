@@ -94,7 +94,7 @@ _CN_ALL = _CN_DIG + "十百千万亿拾佰仟"
 # Thousands separators: commas, or spaces as GB/T 15835 and yearbook tables write them (321 146件)
 _ARABIC = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f]\d{3}(?![\d,])(?!\.(?!\d)))+(?:\.\d+)?|\d+(?:,\d{3}(?!\d))*(?:,?\.\d+)?"
 _CORE_RE = re.compile(
-    rf"(?P<pct>百分之|千分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_ALL}]+(?:点[{_CN_DIG}]+)?))")
+    rf"(?P<pct>百分之|千分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_ALL}]+(?:点[{_CN_DIG}]+(?:万亿|万|亿)?)?))")
 _MAG = "十百千万亿"
 _RANGE_SEP = re.compile(r"\s?(?:-|~|—|–|至|到)\s?")
 _STOP_AFTER = set(",;:。!?、)]”’》|\t\n")

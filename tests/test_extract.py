@@ -1239,3 +1239,8 @@ def test_set_ah_latin_units_and_bijiao_comparisons():
     assert got == ["微克每立方米", "盘"]
     got = [i.subject for i in extract_indicators("粮食产量5.2万吨,与去年同期比较增长3.1%。")]
     assert got == ["粮食产量", "粮食产量"]
+
+
+def test_chinese_decimals_with_a_magnitude_after_them():
+    got = [(i.value, i.unit) for i in extract_indicators("全省地区生产总值达到一万八千三百二十四点六七亿元,新增就业一点二万人。")]
+    assert got == [(Decimal("1832467000000"), "元"), (12000, "人")]
