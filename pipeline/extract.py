@@ -190,7 +190,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4} ?年(?:度|末|底|初)?|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
+    r"|\d{4} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
@@ -215,14 +215,17 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
                        + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
-                       + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?)$")
+                       + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?"
+                       # 出口额和进口额在1-9月均同比增长: the period is not part of the subject (set AF)
+                       + r"|在(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}\s?[-—~至]\s?\d{1,2}月?|\d{1,2}月份?))$")
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
-                           r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內))*$")
+                           r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
+                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -230,8 +233,8 @@ _SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。
                        r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
                        # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before
                        r"|^分别(?:完成|为|占|达到)[^,。;]{1,10}的$")
-_RANK_CUT = re.compile(r"(?:有望)?(?:继续)?(?:保持)?(?:全国|全省|全市|全县|全区|全州)?(?:在|跃居|居|排名|排位|位居|位列|列|名列)"
-                       r"|(?:有望)?(?:继续)?保持(?:全国|全省|全市|全县|全区|全州)")
+_RANK_CUT = re.compile(r"(?:有望)?(?:继续)?(?:保持)?(?:由|从)?(?:全国|全省|全市|全县|全区|全州)?(?:在|跃居|居|排名|排位|位居|位列|列|名列)"
+                       r"|(?:有望)?(?:继续)?保持(?:全国|全省|全市|全县|全区|全州)|(?:由|从)(?:全国|全省|全市|全县|全区|全州)$")
 # Nouns naming a measured quality: 累计 after them is part of the measure (空气质量累计达标天数)
 _MEASURE_NOUN_ENDS = ("质量", "指数", "浓度", "水质", "空气")
 # X比Y高6个百分点 / 增速高于全市平均0.4个百分点 / 是传统成分的4.46倍: the comparison base and the
@@ -243,6 +246,7 @@ _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
 _PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的]{0,4}?)(?:的)?\s*")
+_TARGET_BASE = re.compile(r"[\s,]*(?:比|较)([^,。;比较]{2,14}?(?:目标|计划|任务|指标))(?:的)?\s*")
 _REF_LEVEL = re.compile(r"[\s,]*(?:比|较|低于|高于)((?:全国|全省|全市|全区|全县|全州)(?:平均水平|平均)?)的?\s*")
 _PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到|为|是))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
 _SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
@@ -2019,7 +2023,7 @@ def _unit_cell(s: str, a: int, b: int):
     return s[k:b], mag, units[s[k:b]]
 
 
-_ROW_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[.、](?!\d))\s*")
+_ROW_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[.、](?!\d)|其中[::]?)\s*")
 
 
 def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: str = "\t",
@@ -2420,7 +2424,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
-        compare_only = bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+        margin = g[0] > 0 and ms[g[0] - 1].baseline and \
+            bool(re.fullmatch(r"(?:超过|超额|超出|高出)?", s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
+        compare_only = margin or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
@@ -2430,6 +2436,17 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # labelled once, for the first (review sets A and C agree)
             pb = s.find("、", pa, pb)
         pa, pb = _refine(s, pa, pb)
+        tb = _TARGET_BASE.fullmatch(s, left, first.pre) if len(g) == 1 else None
+        if tb and g[0] + 1 < len(ms) and re.fullmatch(r"(?:超过|超额|超出|多|高出|突破)", s[first.end:ms[g[0] + 1].vs].strip()):
+            # 比“十三五”规划目标1300亿元超过120亿元: the base measures the target; the margin after it
+            # is the indicator's, and 超过 here means "by", no qualifier (gold-dev README; set AF)
+            first.subj = _clean_subject(s, *tb.span(1))
+            first.span_start = tb.start(1)
+            first.baseline = True
+            nx = ms[g[0] + 1]
+            if nx.qualifier == "more_than" and s[first.end:nx.vs].strip() in ("超过", "超出", "突破"):
+                nx.qualifier = None
+            continue
         rl = _REF_LEVEL.fullmatch(s, left, first.pre) if len(g) == 1 else None
         if rl and first.unit in ("%", "‰") and re.match(r"\s*(?:高|低|多|少)", s[first.end:first.end + 2]):
             # 森林覆盖率41.2%,比全省的58%低16.8个百分点: the reference area's own level (like the

@@ -1244,3 +1244,18 @@ def test_set_ah_latin_units_and_bijiao_comparisons():
 def test_chinese_decimals_with_a_magnitude_after_them():
     got = [(i.value, i.unit) for i in extract_indicators("全省地区生产总值达到一万八千三百二十四点六七亿元,新增就业一点二万人。")]
     assert got == [(Decimal("1832467000000"), "元"), (12000, "人")]
+
+
+def test_set_af_targets_rank_moves_periods_and_row_labels():
+    got = [(i.subject, i.value_text, i.qualifier) for i in extract_indicators(
+        "全市规模以上工业增加值达到1420亿元,比“十三五”规划目标1300亿元超过120亿元。")]
+    assert got == [("规模以上工业增加值", "1420亿", None), ("“十三五”规划目标", "1300亿", None),
+                   ("规模以上工业增加值", "120亿", None)]
+    got = [i.subject for i in extract_indicators("城镇居民人均可支配收入达到41500元,比规划目标38000元超额3500元。")]
+    assert got == ["城镇居民人均可支配收入", "规划目标", "城镇居民人均可支配收入"]
+    got = [(i.subject, i.value) for i in extract_indicators("税收收入总量由全省第9位跃升至第5位。")]
+    assert got == [("税收收入总量", 9), ("税收收入总量", 5)]
+    assert [i.subject for i in extract_indicators("5年内三产上升4.6个百分点。")] == ["三产"]
+    assert [i.subject for i in extract_indicators("出口额和进口额在1-9月均同比增长8.7%。")] == ["出口额和进口额"]
+    got = [i.subject for i in extract_indicators("指 标 | 绝对数(万人) |\n年末户籍人口 | 96.42 |\n其中:男性 | 49.31 |\n")]
+    assert got == ["年末户籍人口", "男性"]
