@@ -185,7 +185,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -623,6 +623,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if u == "天" and re.search(r"(?:节|假期|长假|黄金周|小长假)(?:共|为期|连续)?$", s[max(lo, cs - 4):cs]) and \
             (ue >= hi or s[ue] in ",,。;;、里内期") :
         return None                                   # 国庆节假期8天: the holiday's length (sets Y and AB)
+    if u == "根" and s.startswith("据", ue):
+        return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
         return None                                   # 整理的十篇范文: document-site metadata (set P review)
     if u == "度" and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core) and not unit_parts:
@@ -1715,12 +1717,18 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
 # and the attribute belongs to the next figure.  General report vocabulary, not tuned on a set.
 _ENTITY_SUFFIXES = tuple("""企业 医院 学校 中小学 中小学校 幼儿园 县区 县(市、区) 区县 县市区 乡镇 镇街 街道 社区 村 行政村
 单位 部门 机构 断面 监测点 站点 站 园区 开发区 景区 基地 项目 工厂 门店 网点 商户 市场主体 合作社 小区 家庭 户
-城市 地级市 县 区 市 省 镇 乡 窗口 场所 中心""".split())
+城市 地级市 县 区 市 省 镇 乡 窗口 场所 中心 水源地 水厂""".split())
+# Measured attributes of an area or herd written after it (36.5万亩油菜平均亩产达185公斤): the
+# count stops before them (set AH)
+_ATTRIBUTE_START = re.compile(r"平均亩产|平均单产|亩产|单产|总产量|平均产量|产量|均值")
 
 
 def _counted_entity_end(s: str, a: int, b: int) -> int:
     """End of the counted units in a scope count's noun phrase when a measured attribute follows
     (县区|空气质量优良天数比例); ``b`` when the phrase does not split that way."""
+    am = _ATTRIBUTE_START.search(s, a + 2, b)
+    if am:
+        return am.start()
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks[:-1]):
         if t.end - a >= 2 and s[a:t.end].endswith(_ENTITY_SUFFIXES):
@@ -2567,7 +2575,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
                 # (对进入盛果期的 3000 余亩柑橘: a modifier ending in 的 describes the noun after the number)
                 verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs) or s[left:m.pre].rstrip().endswith("的") or \
-                    bool(re.search(r"(?:每天|每日|每周|每月|每年)$", s[left:m.pre].rstrip()))   # 景区每天近150场演出
+                    bool(re.search(r"(?:每天|每日|每周|每月|每年)$", s[left:m.pre].rstrip())) or \
+                    bool(re.search(r"[一二三四五六七八九十\d]期\s*$", s[left:m.pre]))   # 二期4500平方米仓储用房
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \

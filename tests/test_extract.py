@@ -1259,3 +1259,12 @@ def test_set_af_targets_rank_moves_periods_and_row_labels():
     assert [i.subject for i in extract_indicators("出口额和进口额在1-9月均同比增长8.7%。")] == ["出口额和进口额"]
     got = [i.subject for i in extract_indicators("指 标 | 绝对数(万人) |\n年末户籍人口 | 96.42 |\n其中:男性 | 49.31 |\n")]
     assert got == ["年末户籍人口", "男性"]
+
+
+def test_set_ah_areas_before_yields_phases_and_page_numbers():
+    got = [(i.subject, i.value_text) for i in extract_indicators("全县36.5万亩油菜平均亩产达185公斤。")]
+    assert got == [("油菜", "36.5万"), ("平均亩产", "185")]
+    got = [i.subject for i in extract_indicators("全县12个乡镇级集中式饮用水水源地水质达标率为100%。")]
+    assert got == ["乡镇级集中式饮用水水源地", "水质达标率"]
+    assert [i.subject for i in extract_indicators("目前二期4500平方米仓储用房已封顶。")] == ["仓储用房"]
+    assert [i.value for i in extract_indicators("一、基本情况3根据县委安排,我镇完成造林面积1200亩。")] == [1200]
