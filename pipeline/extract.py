@@ -127,7 +127,8 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
-                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共")
+                        r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共|"
+                        r"已阅读|继续免费阅读|还剩\d+页")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -154,7 +155,7 @@ def _is_furniture(line: str) -> bool:
     fm = _FURNITURE.search(head)
     if not fm or len(line) >= 200:
         return False
-    if fm.group() in ("千字", "阅读约", "阅读时间", "全文共"):
+    if fm.group() in ("千字", "阅读约", "阅读时间", "全文共", "已阅读", "继续免费阅读") or fm.group().startswith("还剩"):
         return len(line) < 80              # 本文约4.99千字,阅读约5分钟: the page's reading metadata
     if "。" in line and not head.startswith(":", fm.end()) and not fm.group().endswith(":"):
         return False
@@ -337,6 +338,8 @@ def _parse_unit(s: str, i: int, units) -> tuple[Optional[str], int]:
     if u == "s":
         return None, i                     # s only as a denominator (m3/s)
     j = i + len(u)
+    if j + 1 < len(s) and s[j] == " " and (u + s[j + 1]) in units and _is_cjk(s[j + 1]):
+        u, j = u + s[j + 1], j + 2         # 3250人 次: a line-break space inside the unit (set AI)
     # compound units: 元/人/月, 元/平方米 (lexicon entries already cover the frequent ones)
     while j < len(s) and s[j] == "/":
         v = _longest(units, s, j + 1, 5)
@@ -463,7 +466,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # “1433”: a programme name in quotes
     if prev == "“" and is_ar and re.match(r"[\u4e00-\u9fff]{3,}", s[ce:ce + 3]) and "”" in s[ce:ce + 20]:
         return None                                  # “12345回音说法电台栏目”: a number opening a quoted name
-    if is_ar and nxt == "、" and not pct and len(core) <= 2 and _is_cjk(prev) and prev != "第" and \
+    if is_ar and nxt == "、" and not pct and len(core) <= 2 and (_is_cjk(prev) or prev in " 。;") and prev != "第" and \
             re.match(r"、[\u4e00-\u9fff]", s[ce:ce + 2]) and not _unit_follows(s, ce, hi, units):
         return None                                  # 推进社会慈善事业1、关心民众疾苦: an inline list marker
     if is_ar and core.startswith("0") and len(core) > 1 and not core.startswith("0."):

@@ -1268,3 +1268,14 @@ def test_set_ah_areas_before_yields_phases_and_page_numbers():
     assert got == ["乡镇级集中式饮用水水源地", "水质达标率"]
     assert [i.subject for i in extract_indicators("目前二期4500平方米仓储用房已封顶。")] == ["仓储用房"]
     assert [i.value for i in extract_indicators("一、基本情况3根据县委安排,我镇完成造林面积1200亩。")] == [1200]
+
+
+def test_set_ai_spaced_units_reading_counters_and_inline_list_markers():
+    text = "全年累计救助困难群众3250人 次,发放救助金186.5万元。"
+    inds = extract_indicators(text)
+    assert [(i.value, i.unit) for i in inds] == [(3250, "人次"), (1865000, "元")]
+    for i in inds:
+        _grounded(text, i)
+    assert extract_indicators("社区工作总结_第1页已阅读8页,还剩12页未读, 继续免费阅读") == []
+    got = [i.value for i in extract_indicators("(一)民生工程全面完成 1、城乡低保。全年保障困难群众1200人。")]
+    assert got == [1200]
