@@ -626,6 +626,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if u == "天" and re.search(r"(?:节|假期|长假|黄金周|小长假)(?:共|为期|连续)?$", s[max(lo, cs - 4):cs]) and \
             (ue >= hi or s[ue] in ",,。;;、里内期") :
         return None                                   # 国庆节假期8天: the holiday's length (sets Y and AB)
+    if u in ("米", "公里", "号", "m") and re.search(r"地址[::]?[^。;]{0,30}$", s[max(line_start, cs - 32):cs]):
+        return None                                   # 地址:…往西北约100米: an address, not a measure (set AN)
     if u == "根" and s.startswith("据", ue):
         return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
@@ -969,6 +971,9 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         return bool(before) and _is_cjk(before) and before not in "第每这那前近后头首"
     if core in ("一些", "一半"):
         return False
+    line_a = s.rfind("\n", 0, cs) + 1
+    if s.count("“", line_a, cs) > s.count("”", line_a, cs) and "”" in s[ve:ve + 4]:
+        return False                                  # 坚持“二十字”方针: a numeral inside a quoted slogan (set AN)
     # multi-character numerals with a measure word: 二十三个, 五百余名, 三千万元
     return any(c in "十百千万亿拾佰仟" for c in core) or len(core) > 1 and u is not None and \
         all(c in CN_DIGITS for c in core) and False
@@ -1600,7 +1605,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 
 
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
-_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继".split())
+_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
@@ -2314,6 +2319,7 @@ def _activity_before(s: str, clause_start: int, clause_of):
     return (oa, ob) if 2 <= ob - oa <= 16 and not re.search(r"\d", s[oa:ob]) else None
 
 
+_MEASURE_HEAD = re.compile(r"(?:收入|总额|总值|产值|产量|投资|人口|面积|数量|总量|规模|零售额|增加值|支出|余额|进出口|出口|进口)")
 _PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区 省份".split())
 
 
@@ -2642,6 +2648,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # margin in 个百分点 still compares the rate
             prev_ms = [x for x in prev_ms if s[x.subj[0]:x.subj[1]] not in _BARE_RATES] or prev_ms
         own_sentence = bool(prev_ms)
+        if prev_ms and first.clause[0] > prev_ms[-1].ve:
+            # 生产总值…亿元;辖区税收收入总额连续跨越三个“十亿元”台阶,从2006年的19.8亿元增至…: a
+            # clause without a figure naming a new measure comes between (set AD review)
+            pc = clause_of(first.clause[0] - 2)
+            if pc[0] > prev_ms[-1].ve and not any(pc[0] <= x.vs < pc[1] for x in ms):
+                tp = _clause_topic(s, pc[0], first.clause[0])
+                if tp and _MEASURE_HEAD.search(s, tp[0], tp[1]) and _MEASURE_HEAD.search(s, tp[0], tp[1]).end() == tp[1]:
+                    for i in need:
+                        ms[i].subj = tp
+                    continue
         if first.kind == "rank" and not prev_ms:
             kz = s.find("在", first.clause[0], first.vs)
             if kz - first.clause[0] >= 2:
