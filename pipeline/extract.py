@@ -329,7 +329,7 @@ def _unit_follows(s: str, i: int, hi: int, units) -> bool:
 
 def _parse_unit(s: str, i: int, units) -> tuple[Optional[str], int]:
     """Unit (possibly compound with '/') starting at s[i] -> (unit, end)."""
-    u = _longest(units, s, i, 7)
+    u = _longest(units, s, i, 9)
     if u is None:
         # ASCII unit words (km, kg, TEU) are rare; letters are otherwise names (PM2.5, A级)
         return None, i

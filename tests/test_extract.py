@@ -1287,3 +1287,9 @@ def test_set_an_and_ad_slogans_addresses_and_topic_clauses():
     got = [i.subject for i in extract_indicators(
         "全区生产总值达到120亿元;辖区税收收入总额连续跨越三个“十亿元”台阶,从2006年的19.8亿元增至2011年的48.6亿元。")]
     assert got == ["生产总值", "辖区税收收入总额", "辖区税收收入总额"]
+
+
+def test_set_al_units():
+    got = [(i.value, i.unit) for i in extract_indicators(
+        "土壤侵蚀模数由3500吨/平方公里.年下降到1200吨/平方公里·年,投入机械120台套,8600个台班。")]
+    assert got == [(3500, "吨/平方公里.年"), (1200, "吨/平方公里·年"), (120, "台套"), (8600, "个台班")]
