@@ -641,6 +641,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 0县人民调解工作情况: an anonymised place name (set AC)
     if u in _ADMIN_UNITS and is_ar and _SERVICE_NUMBER.fullmatch(core):
         return None                                   # 12345市民服务热线: 市 starts 市民, not a count
+    if u == "人" and s.startswith("口", ue):
+        u, ue = "人口", ue + 1                      # 14亿多人口 / 2.8万人口: the population counted (sets X, AK)
     if u == "方" and ue < hi and _is_cjk(s[ue]) and not s.startswith(("左右", "以上", "余", "多", "土", "的"), ue):
         u, ue = None, js                              # 2.0方案, 三方面: 方 starts a word, not cubic metres
     if u is not None:
@@ -2320,7 +2322,7 @@ def _activity_before(s: str, clause_start: int, clause_of):
 
 
 _MEASURE_HEAD = re.compile(r"(?:收入|总额|总值|产值|产量|投资|人口|面积|数量|总量|规模|零售额|增加值|支出|余额|进出口|出口|进口)")
-_PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区 省份".split())
+_PEER_GROUPS = frozenset("区市 区县 县市区 市州 县区 市县 县市 地市 省区市 省市区 省份 人口".split())
 
 
 def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: list[_Mention],

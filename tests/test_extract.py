@@ -1293,3 +1293,8 @@ def test_set_al_units():
     got = [(i.value, i.unit) for i in extract_indicators(
         "土壤侵蚀模数由3500吨/平方公里.年下降到1200吨/平方公里·年,投入机械120台套,8600个台班。")]
     assert got == [(3500, "吨/平方公里.年"), (1200, "吨/平方公里·年"), (120, "台套"), (8600, "个台班")]
+
+
+def test_population_counts():
+    got = [(i.subject, i.value, i.unit) for i in extract_indicators("全镇2.8万人口中,外出务工人员达6500人。")]
+    assert got == [("人口", 28000, "人口"), ("外出务工人员", 6500, "人")]
