@@ -1822,6 +1822,25 @@ def _period(s: str, a: int, b: int) -> Optional[str]:
     return last
 
 
+def _space_cell_kind(tok: str) -> str:
+    if re.fullmatch(r"[+-]?\d[\d,]*(?:\.\d+)?%?", tok):
+        return "number"
+    if re.fullmatch(r"[^\d]*[\u4e00-\u9fff][^\d]*|[^\d]*[\u4e00-\u9fff][^\d]*\([^()]*\)[^\d]*", tok) and len(tok) <= 16:
+        return "label"
+    return "other"
+
+
+def _space_row(kinds: list) -> bool:
+    """3 湖北 4284 99% / 贵州 1071 全部开工: an optional row number, one label, then cells of which at
+    least one is a number (tables saved as text with spaces between cells; set AM review)."""
+    k = 1 if kinds and kinds[0] == "number" and len(kinds) >= 3 else 0
+    if k >= len(kinds) or kinds[k] != "label":
+        return False
+    rest = kinds[k + 1:]
+    # a row number or two figures: prose spaced out by a PDF converter has neither
+    return bool(rest) and (k == 1 or rest.count("number") >= 2) and all(x in ("number", "label") for x in rest)
+
+
 _NUMERIC_CELL = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
 
 
@@ -1908,6 +1927,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     last_subject: Optional[tuple[int, int]] = None
     table_header: Optional[list] = None      # cell texts of the current table's header row
     in_toc = False                           # inside a 目录 block of a 范文 site
+    space_header = False                     # a header row of a table written with spaces
     cell_rows = _cell_per_line_tables(s)     # numeric cell line start -> (cell end, row label span)
     cell_lines = cell_rows.pop(None, set())
     for ls, le in segment.iter_lines(s):
@@ -1954,6 +1974,29 @@ def extract_indicators(text: str) -> list[Indicator]:
             # a short heading naming a measure (二、财政收入) is the subject a bodiless figure
             # (完成128.6亿元) inherits; a long or numbered heading resets the inheritance
             last_subject = _heading_subject(s, ls, le, lvl)
+        toks_ws = [(m_.start() + ls, m_.end() + ls) for m_ in re.finditer(r"\S+", line)]
+        if len(toks_ws) >= 3 and "\t" not in line and "|" not in line:
+            kinds = [_space_cell_kind(s[a_:b_]) for a_, b_ in toks_ws]
+            if all(k_ == "label" for k_ in kinds) and "。" not in line and all(b_ - a_ <= 12 for a_, b_ in toks_ws) and \
+                    re.search(r"序号|地区|省份|地市|城市|县区|指标|项目|名称|单位|类别|数量|率|[((][^()]{1,4}[))]", line):
+                space_header = True         # 序号 省份 新开工小区数(个) 开工率
+            if space_header and _space_row(kinds):
+                li = next(k_ for k_, kd in enumerate(kinds) if kd == "label")
+                label = toks_ws[li]
+                for (a_, b_), kd in zip(toks_ws[li + 1:], kinds[li + 1:]):
+                    if kd != "number":
+                        continue
+                    for mm in _scan(ctx, a_, b_, ls, table_cell=True):
+                        mm.sentence = mm.clause = (a_, b_)
+                        mm.subj = label
+                        mm.span_start = label[0]
+                        mm.notes.append("table_cell")
+                        ind = _to_indicator(ctx, mm, doc_period, tuple(h for _, h in section))
+                        if ind is not None:
+                            results.append(ind)
+                continue
+            elif not all(k_ == "label" for k_ in kinds):
+                space_header = False
         sep = "\t" if "\t" in line else "|" if _pipe_row(line) else None
         if sep is None:
             table_header = None

@@ -1298,3 +1298,16 @@ def test_set_al_units():
 def test_population_counts():
     got = [(i.subject, i.value, i.unit) for i in extract_indicators("全镇2.8万人口中,外出务工人员达6500人。")]
     assert got == [("人口", 28000, "人口"), ("外出务工人员", 6500, "人")]
+
+
+def test_tables_written_with_spaces_between_cells():
+    text = ("2023年老旧小区改造进展情况\n\n序号 省份 新开工小区数(个) 开工率\n\n1 贵州 1071 全部开工\n\n"
+            "3 湖北 4284 99%\n\n4 江苏 1498 99%\n")
+    inds = extract_indicators(text)
+    assert [(i.subject, i.value_text) for i in inds] == [("贵州", "1071"), ("湖北", "4284"), ("湖北", "99"),
+                                                          ("江苏", "1498"), ("江苏", "99")]
+    for i in inds:
+        _grounded(text, i)
+    # prose spaced out by a PDF converter is not a table
+    got = [(i.subject, i.value_text) for i in extract_indicators("全年实现地区生产总值 218 亿元,增长 6.9%。")]
+    assert got == [("地区生产总值", "218 亿"), ("地区生产总值", "6.9")]
