@@ -186,7 +186,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -1172,7 +1172,10 @@ def _strip_lead(s: str, a: int, b: int) -> int:
         if m and m.end() > a and (b - m.end() >= (2 if m.group() in ("共完成", "累计完成") else 3)
                                   if m.group() in _VERB_LEAD else True) and \
                 (m.group() not in _AMBIGUOUS_LEAD or _first_token(s, a, b) == m.group()):
-            a = m.end()
+            if m.group() == "共计" and s.startswith("划", m.end()):
+                a = m.start() + 1          # 共计划改造: 共 + 计划, not 共计 + 划 (set AM)
+            else:
+                a = m.end()
         if a == a0:
             break
     if a < b and s[a] in "”)":
@@ -1418,7 +1421,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
     rc = s.find("接待", a + 2, b)
     if rc > a and (s.startswith(("接待游客", "接待中外游客", "接待国内游客"), rc) or rc + 2 == b) and \
-            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游)(?:当天|当日|首日|期间)?$", s[a:rc]) or
+            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游|县|市|镇|乡|村|温泉)(?:当天|当日|首日|期间)?$", s[a:rc]) or
              any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)

@@ -1311,3 +1311,10 @@ def test_tables_written_with_spaces_between_cells():
     # prose spaced out by a PDF converter is not a table
     got = [(i.subject, i.value_text) for i in extract_indicators("全年实现地区生产总值 218 亿元,增长 6.9%。")]
     assert got == [("地区生产总值", "218 亿"), ("地区生产总值", "6.9")]
+
+
+def test_set_am_places_and_holidays_before_jiedai():
+    got = [i.subject for i in extract_indicators("国庆期间,彭水县接待游客12.5万人次,同比增长8.1%。")]
+    assert got == ["接待游客", "接待游客"]
+    assert [i.subject for i in extract_indicators("国庆小长假我市接待游客86万人次。")] == ["接待游客"]
+    assert [i.subject for i in extract_indicators("全省共计划改造老旧小区5300个。")] == ["计划改造老旧小区"]
