@@ -856,6 +856,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     elif prev in "+＋" and is_ar and table_cell:
         changed = "increase"                           # 本年增/减 | +3: a signed change in a table cell
         p = cs - 1
+    elif prev in "增减" and is_ar and table_cell and cs - 1 == lo and changed is None:
+        changed = "increase" if prev == "增" else "decrease"   # 本年增/减 | 减4 (set AN)
+        p = cs - 1
     if s[max(lo, p - 3):p] in ("负增长",):
         changed = "decrease"
     mention = _Mention(vs=vs, ve=ve, value=value * mag_mult,
@@ -1065,7 +1068,10 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
     nxt = s[j] if j < hi else "\x00"
     if table_cell:
         # a bare number filling its cell; a number inside a text cell (二级演员 39) is a list index
-        return not re.search(r"[\u4e00-\u9fff]", s[lo:cs] + s[j:hi])
+        pre_txt = s[lo:cs]
+        if re.fullmatch(r"\s*[增减]", pre_txt):
+            pre_txt = ""                   # 减4: a signed change written with 增/减 (set AN)
+        return not re.search(r"[\u4e00-\u9fff]", pre_txt + s[j:hi])
     if unit_parts:                                    # bare magnitude: 13.57万亿 / 3亿 (1600万人次)
         # 有530万城镇失业人员实现再就业: a magnitude before the counted noun (no measure word)
         return nxt in _STOP_AFTER or nxt.isdigit() or nxt in " \x00" or \

@@ -1318,3 +1318,9 @@ def test_set_am_places_and_holidays_before_jiedai():
     assert got == ["接待游客", "接待游客"]
     assert [i.subject for i in extract_indicators("国庆小长假我市接待游客86万人次。")] == ["接待游客"]
     assert [i.subject for i in extract_indicators("全省共计划改造老旧小区5300个。")] == ["计划改造老旧小区"]
+
+
+def test_table_cells_signed_with_zeng_and_jian():
+    text = "信息内容 | 上一年项目数量 | 本年增/减 |\n行政许可 | 14 | 减4 |\n行政处罚 | 6 | 增2 |\n"
+    got = [(i.subject, i.value, i.change) for i in extract_indicators(text)]
+    assert got == [("行政许可", 14, None), ("行政许可", 4, "decrease"), ("行政处罚", 6, None), ("行政处罚", 2, "increase")]
