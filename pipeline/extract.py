@@ -206,7 +206,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -959,6 +959,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
             return _cn_count_before_noun(s, cs, j, hi, lo, u)
         if j < hi and s[j] not in _STOP_AFTER:
             return False
+        if core == "一" and u == "起" and s.count("一起", max(lo, cs - 30), min(hi, cs + 30)) >= 2:
+            return False                              # 发现一起、化解一起: a slogan (set AS)
         if core == "一":
             # 召开专题会议一次。: 一 closing the clause with an event or item measure word after the
             # named activity; 之一/统一/唯一/同一/进一 are words, not counts
@@ -1339,8 +1341,9 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
     # a space between Chinese words is a scrape junction (spam site name, table cell): keep the
     # part nearest the number
     k = s.rfind(" ", a, b)
-    if k > a and b - (k + 1) >= 2 and _is_cjk(s[k - 1]) or k > a and b - (k + 1) >= 2 and s[k - 1] == ")":
-        a = k + 1
+    if (k > a and b - (k + 1) >= 2 and _is_cjk(s[k - 1]) or k > a and b - (k + 1) >= 2 and s[k - 1] == ")") and \
+            not re.fullmatch(r"(?:共|累计)?(?:发生|完成|实现|达到|达|为|有)", s[k + 1:b]):
+        a = k + 1                          # (煤矿企业 发生7起: a bare verb after the space keeps the noun; set AS)
     # a quoted label heading the phrase (“执法办案”立案处罚): the words after it name the count
     if a < b and s[a] == "“":
         q = s.find("”", a, b)
@@ -2287,7 +2290,7 @@ def _change_head(s: str, subj: tuple):
 # Light and transfer verbs (形式动词/给予类动词) that do not define what is counted: 举办法治讲座4次 counts
 # 法治讲座, 收到群众来信168件 counts 群众来信.  Activity verbs that do define it (受理, 查处, 调解,
 # 审结, 接待) are not listed and stay with their object.
-_LIGHT_VERBS = frozenset("举办 提供 收到 争取 形成 办理 出台 提出 查出 挂 悬挂 进行 给予 获得 取得 收集 发现 监测发现".split())
+_LIGHT_VERBS = frozenset("举办 提供 收到 争取 形成 办理 出台 提出 查出 挂 悬挂 进行 给予 获得 取得 收集 发现 监测发现 发生".split())
 
 
 def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
@@ -2295,7 +2298,7 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
         return a, b
     toks = segment.tokenize(s, a, b)
     # (办理时限 / 办理时间: a verb + one two-character noun is a compound, kept whole)
-    if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and (b - toks[1].start >= 3 or len(toks) > 2) and \
+    if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and (b - toks[1].start >= 3 or len(toks) > 2 or toks[0].word == "发生") and \
             _nominal(toks[-1]) and not any(t.flag.startswith("v") and t.flag != "vn" for t in toks[1:2]):
         return toks[1].start, b
     return a, b

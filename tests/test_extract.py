@@ -1324,3 +1324,11 @@ def test_table_cells_signed_with_zeng_and_jian():
     text = "信息内容 | 上一年项目数量 | 本年增/减 |\n行政许可 | 14 | 减4 |\n行政处罚 | 6 | 增2 |\n"
     got = [(i.subject, i.value, i.change) for i in extract_indicators(text)]
     assert got == [("行政许可", 14, None), ("行政许可", 4, "decrease"), ("行政处罚", 6, None), ("行政处罚", 2, "increase")]
+
+
+def test_set_as_occurrence_verbs_weekly_comparisons_and_slogans():
+    assert [i.subject for i in extract_indicators("本周煤矿企业 发生7起事故。")] == ["事故"]
+    assert [i.subject for i in extract_indicators("发生事故39起。")] == ["事故"]
+    got = [i.subject for i in extract_indicators("受理工单1200件,比上周增长5.2%。")]
+    assert got == ["受理工单", "受理工单"]
+    assert [i.value for i in extract_indicators("坚持发现一起、化解一起,全年化解纠纷86起。")] == [86]
