@@ -435,7 +435,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     # ---- left-context exclusions
     if prev.isascii() and prev.isalpha() and not re.search(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$", s[max(lo, cs - 4):cs]):
         return None                                  # PM2.5, SO2, wb001, CJS044 (GDP19.92亿元 is a figure)
-    if (prev in "+＋" and not (table_cell and cs - 1 <= lo + 1 and not s[max(lo, cs - 2):cs - 1].strip())) or nxt in "+＋":
+    signed_rate = prev in "+＋" and re.match(r"[\d.]*\s?[%‰]", s[cs:ce + 3]) is not None and \
+        re.search(r"(?:比|同比|环比|增长|增速|增幅|[\u4e00-\u9fff]|\()$", s[max(lo, cs - 3):cs - 1]) is not None
+    if (prev in "+＋" and not signed_rate and not (table_cell and cs - 1 <= lo + 1 and not s[max(lo, cs - 2):cs - 1].strip())) or nxt in "+＋":
         return None                                  # 1+7, 2+26城市 (a table cell "+3" is a signed change)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
@@ -853,7 +855,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         changed = "decrease"                           # -1.16‰: negative value stored positive
         p = cs - 1
         notes.append("negative")
-    elif prev in "+＋" and is_ar and table_cell:
+    elif prev in "+＋" and is_ar and (table_cell or re.match(r"\s?[%‰]", s[ve:ve + 2])):
         changed = "increase"                           # 本年增/减 | +3: a signed change in a table cell
         p = cs - 1
     elif prev in "增减" and is_ar and table_cell and cs - 1 == lo and changed is None:

@@ -1332,3 +1332,9 @@ def test_set_as_occurrence_verbs_weekly_comparisons_and_slogans():
     got = [i.subject for i in extract_indicators("受理工单1200件,比上周增长5.2%。")]
     assert got == ["受理工单", "受理工单"]
     assert [i.value for i in extract_indicators("坚持发现一起、化解一起,全年化解纠纷86起。")] == [86]
+
+
+def test_plus_signed_growth_rates():
+    got = [(i.subject, i.value_text, i.change) for i in extract_indicators("全县工业用电量同比+19.82%,居民用电量同比-3.2%。")]
+    assert got == [("工业用电量", "19.82", "increase"), ("居民用电量", "3.2", "decrease")]
+    assert extract_indicators("推行1+7模式,打造2+26城市。") == []
