@@ -584,6 +584,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                     if inside_q is None:
                         ve = mk          # 1.2万: the magnitude is part of the numeral as written
                     j = mk
+                    if s.startswith("多亿", j) and mag_str == "万" and inside_q is None:
+                        inside_q = "多"    # 1万多亿元: 多 between two magnitudes (set AP)
+                        mag_mult = magnitude_of("万亿")
+                        unit_parts.append((j + 1, j + 2))
+                        j += 2
         if j < hi and s[j] in "余多" and inside_q is None and (is_ar or True):
             inside_q = s[j]
             j += 1

@@ -1338,3 +1338,8 @@ def test_plus_signed_growth_rates():
     got = [(i.subject, i.value_text, i.change) for i in extract_indicators("全县工业用电量同比+19.82%,居民用电量同比-3.2%。")]
     assert got == [("工业用电量", "19.82", "increase"), ("居民用电量", "3.2", "decrease")]
     assert extract_indicators("推行1+7模式,打造2+26城市。") == []
+
+
+def test_wan_duo_yi():
+    got = [(i.value, i.unit, i.qualifier) for i in extract_indicators("全国水利建设完成投资1万多亿元。")]
+    assert got == [(Decimal("1000000000000"), "元", "more_than")]
