@@ -186,7 +186,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -206,7 +206,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -601,7 +601,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                 j = mk
     # time words: years, dates, durations of the 连续N年 kind
     if (s.startswith(_TIME_AFTER, j) or s[j:j + 1] == " " and s.startswith(_TIME_AFTER, j + 1)) and \
-            not (s.startswith("后", j) and is_ar):
+            not (s.startswith("后", j) and is_ar) and \
+            not (re.search(r"提前(?:近|约)?$", s[max(lo, cs - 4):cs]) and re.match(r"(?:个月|年|个多月)", s[j:j + 3])):
         return None                                   # 2024年, 7月份, 连续14个月, 第十届; 80后 kept for Arabic
     if s.startswith("点", j) and is_ar:
         return None
@@ -1163,7 +1164,7 @@ _VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 �
 # Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
 # when jieba makes them a token of their own.
 _AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 "
-                            "以及 加上 还有 每年 每月 含 包括 每天".split())
+                            "以及 加上 还有 每年 每月 含 包括 每天 如 例如 比如".split())
 
 
 def _first_token(s: str, a: int, b: int) -> str:
@@ -2505,7 +2506,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
-        margin = g[0] > 0 and ms[g[0] - 1].baseline and \
+        ahead = first.unit in ("个月", "年", "天", "个工作日") and bool(re.search(r"提前(?:近|约)?$", s[left:first.vs].strip())) \
+            and any(x.subj for x in ms[:g[0]])   # 水平达38.2%,提前8年实现目标: ahead of the target of that figure
+        margin = ahead or g[0] > 0 and ms[g[0] - 1].baseline and \
             bool(re.fullmatch(r"(?:超过|超额|超出|高出)?", s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
         compare_only = margin or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")

@@ -1343,3 +1343,12 @@ def test_plus_signed_growth_rates():
 def test_wan_duo_yi():
     got = [(i.value, i.unit, i.qualifier) for i in extract_indicators("全国水利建设完成投资1万多亿元。")]
     assert got == [(Decimal("1000000000000"), "元", "more_than")]
+
+
+def test_ahead_of_schedule_durations_examples_and_years_ago():
+    got = [(i.subject, i.value, i.unit) for i in extract_indicators("居民健康素养水平达38.2%,提前8年实现目标。")]
+    assert got[1] == ("居民健康素养水平", 8, "年")
+    assert [(i.value, i.unit) for i in extract_indicators("2023年完成12项,连续14个月增长。")] == [(12, "项")]
+    assert [i.subject for i in extract_indicators("如法兰锻造有限公司投资3亿元。")] == ["法兰锻造有限公司投资"]
+    got = [i.subject for i in extract_indicators("森林覆盖率较10年前提高5.2个百分点。")]
+    assert got == ["森林覆盖率"]
