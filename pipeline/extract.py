@@ -1683,6 +1683,11 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             return a, head                 # 36个“高效办成一件事”主题服务: the quoted name + its head
         if q - (a + 1) >= 2:
             return a + 1, q                # 新创建8个"星级充分就业社区": the quoted name is the noun
+    th = re.match(r"(?:超|过|超过)(?:千万|百万|亿|十亿|百亿|千亿|万)元?(?:以上)?的?", s[a:b])
+    if th:
+        ne = _noun_phrase(s, a + th.end(), b)
+        if ne - (a + th.end()) >= 2:
+            return a, ne                   # 89家超千万企业完成纳税销售: a threshold opens the counted noun (set AR)
     if re.match(r"\d[A-Z]级", s[a:a + 3]):
         ne = _noun_phrase(s, a + 3, b)
         if ne - (a + 3) >= 1:

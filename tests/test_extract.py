@@ -1352,3 +1352,8 @@ def test_ahead_of_schedule_durations_examples_and_years_ago():
     assert [i.subject for i in extract_indicators("如法兰锻造有限公司投资3亿元。")] == ["法兰锻造有限公司投资"]
     got = [i.subject for i in extract_indicators("森林覆盖率较10年前提高5.2个百分点。")]
     assert got == ["森林覆盖率"]
+
+
+def test_threshold_opening_the_counted_noun():
+    got = [(i.subject, i.value) for i in extract_indicators("全县89家超千万企业完成工业纳税销售12.6亿元。")]
+    assert got[0] == ("超千万企业", 89)
