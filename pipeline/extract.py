@@ -189,7 +189,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
-    r"(?:\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
+    r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
@@ -717,9 +717,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 本年报共五个部分: the document's own sections
     if cs - 1 >= lo and s[cs - 1] == "等" and _restates_list(s, lo, cs - 1, value):
         return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
-    if cs - 1 >= lo and u in _CN_NOUN_COUNT_UNITS and _is_cjk(s[cs - 1]) and \
+    if cs - 1 >= lo and (u in _CN_NOUN_COUNT_UNITS or u and u[0] in "省市县区") and _is_cjk(s[cs - 1]) and \
             re.search(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$", s[max(lo, cs - 40):cs]) and \
-            _restates_list(s, lo, cs, value) and re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目)", s[ue:ue + 6]):
+            _restates_list(s, lo, cs, value) and (u[0] in "省市县区" or re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目)", s[ue:ue + 6])):
         return None                                   # 平顺、黎城2个县: the count only restates the names (set T)
     if not is_ar and re.search(r"(?:几|数|若干)$", s[max(lo, cs - 1):cs]) or s[max(lo, cs - 1):cs + 1] in ("几十", "几百", "几千") \
             or core in ("几十", "数十", "数百", "几百", "十几", "几千", "数千"):

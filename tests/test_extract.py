@@ -1357,3 +1357,9 @@ def test_ahead_of_schedule_durations_examples_and_years_ago():
 def test_threshold_opening_the_counted_noun():
     got = [(i.subject, i.value) for i in extract_indicators("全县89家超千万企业完成工业纳税销售12.6亿元。")]
     assert got[0] == ("超千万企业", 89)
+
+
+def test_coordinated_periods_and_restated_province_counts():
+    got = [i.subject for i in extract_indicators("一季度和二季度的水利建设投资增长分别为12.5%和8.3%。")]
+    assert got == ["水利建设投资", "水利建设投资"]
+    assert extract_indicators("海南、广西、贵州、云南4省(区)旱情严重。") == []
