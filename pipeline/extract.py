@@ -636,6 +636,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 国庆节假期8天: the holiday's length (sets Y and AB)
     if u in ("米", "公里", "号", "m") and re.search(r"地址[::]?[^。;]{0,30}$", s[max(line_start, cs - 32):cs]):
         return None                                   # 地址:…往西北约100米: an address, not a measure (set AN)
+    if re.search(r"(?:首个|第一个|全省首个|全国首个)$", s[max(lo, cs - 4):cs]) and ue < hi and _is_cjk(s[ue]) and s[ue] not in "的,":
+        return None                                   # 首个300亿元园区: a threshold inside a name (set AQ)
+    if re.search(r"时速$", s[max(lo, cs - 2):cs]) and ue < hi and (s[ue] == "的" or _is_cjk(s[ue])):
+        return None                                   # 时速350公里的高铁: a descriptor (set AQ)
     if u == "根" and s.startswith("据", ue):
         return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):

@@ -1363,3 +1363,7 @@ def test_coordinated_periods_and_restated_province_counts():
     got = [i.subject for i in extract_indicators("一季度和二季度的水利建设投资增长分别为12.5%和8.3%。")]
     assert got == ["水利建设投资", "水利建设投资"]
     assert extract_indicators("海南、广西、贵州、云南4省(区)旱情严重。") == []
+
+
+def test_thresholds_in_names_and_speed_descriptors():
+    assert extract_indicators("建成全省首个300亿元园区,开通时速350公里的高铁。") == []
