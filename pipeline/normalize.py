@@ -113,7 +113,7 @@ def _wraps(text: str) -> list[int]:
 # inside a run of at least four short lines that shows the split (a line opening with punctuation or
 # holding only a number), the newlines are dropped so clauses read whole (review set O).  Headings,
 # list items, lines ending a sentence and table bars (|) are never joined.
-_SHORT_LINE = 16
+_SHORT_LINE = 16   # set O's split page had lines of 1-12 characters; prose lines of reports run far longer
 _LIST_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+[章节条])")
 
 
