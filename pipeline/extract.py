@@ -206,7 +206,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -1380,7 +1380,8 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
         if pm.group() and pm.start() > a:
             last = pm
     if last is not None and b - last.end() >= 3 and _outside_brackets(s, a, last.start()) and \
-            s[last.end()] not in "的、" and s[last.start() - 1] not in "比较与同":   # 增幅比上年同期高 (set AB)
+            s[last.end()] not in "的、" and s[last.start() - 1] not in "比较与同" and \
+            not s.startswith(("以上", "以下"), last.end()):   # 增幅比上年同期高 (set AB); 判处五年以上有期徒刑 (set AK)
         a = last.end()
     return _clean_subject(s, a, b)
 

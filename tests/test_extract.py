@@ -1367,3 +1367,8 @@ def test_coordinated_periods_and_restated_province_counts():
 
 def test_thresholds_in_names_and_speed_descriptors():
     assert extract_indicators("建成全省首个300亿元园区,开通时速350公里的高铁。") == []
+
+
+def test_comparison_with_the_state_before_a_programme():
+    got = [(i.subject, i.change) for i in extract_indicators("治理区林草覆盖率比治理前增加12.3%。")]
+    assert got == [("治理区林草覆盖率", "increase")]
