@@ -420,6 +420,17 @@ def _with_placeholders(s: str, out: list, lo: int, hi: int, units) -> list:
     return sorted(out + extra, key=lambda x: x.vs) if extra else out
 
 
+def _qualifier_before(quals, s: str, p: int, lo: int) -> Optional[str]:
+    """The qualifier word ending at norm[p] (约, 超过, 不少于…), or None when the word is only the end of
+    another word."""
+    q = _longest_ending(quals["before"], s, p, lo, 4)
+    if q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and not _own_token(s, max(lo, p - 6), p, q):
+        return None                        # 检查商超41家: 超 ends the noun 商超, it is no qualifier
+    if q == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
+        return None                        # 签约23个 / 节约1.2万元: 约 ends a word (set R review)
+    return q
+
+
 def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell):
     s = ctx.norm
     cs, ce = m.start(), m.end()
@@ -771,12 +782,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     p = cs
     if p - 2 >= lo and s[p - 1] == " " and _is_cjk(s[p - 2]):
         p -= 1                             # 居民消费价格上涨 1.8%: a wrapped line left a space
-    before_q = _longest_ending(quals["before"], s, p, lo, 4)
-    if before_q in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and \
-            not _own_token(s, max(lo, p - 6), p, before_q):
-        before_q = None                    # 检查商超41家: 超 ends the noun 商超, it is no qualifier
-    if before_q == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
-        before_q = None                    # 签约23个 / 节约1.2万元: 约 ends a word (set R review)
+    before_q = _qualifier_before(quals, s, p, lo)
     if before_q and qualifier is None:
         qualifier = quals["before"][before_q]
         p -= len(before_q)
@@ -848,11 +854,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p -= len(ch)
             # qualifier between the change word and the number came first: 下降超过三分之一
             continue
-        bq = _longest_ending(quals["before"], s, p, lo, 4)
-        if bq in ("超", "逾") and p - 1 > lo and _is_cjk(s[p - 2]) and not _own_token(s, max(lo, p - 6), p, bq):
-            bq = None
-        if bq == "约" and p - 1 > lo and s[p - 2] in _YUE_WORDS:
-            bq = None
+        bq = _qualifier_before(quals, s, p, lo)
         if bq and qualifier is None:
             qualifier = quals["before"][bq]
             p -= len(bq)
@@ -1852,6 +1854,21 @@ def _period(s: str, a: int, b: int) -> Optional[str]:
     return last
 
 
+def _cell_indicators(ctx: _Ctx, a: int, b: int, line_start: int, label, period, section: list) -> list:
+    """Indicators of one table cell norm[a:b] read outside _table_row (cell-per-line and space-separated
+    tables): the row label is the subject and opens the span."""
+    out = []
+    for mm in _scan(ctx, a, b, line_start, table_cell=True):
+        mm.sentence = mm.clause = (a, b)
+        mm.subj = label
+        mm.span_start = label[0] if label else mm.vs
+        mm.notes.append("table_cell")
+        ind = _to_indicator(ctx, mm, period, tuple(h for _, h in section))
+        if ind is not None:
+            out.append(ind)
+    return out
+
+
 def _space_cell_kind(tok: str) -> str:
     if re.fullmatch(r"[+-]?\d[\d,]*(?:\.\d+)?%?", tok):
         return "number"
@@ -1967,15 +1984,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         if ls in cell_lines:
             if ls in cell_rows:
                 ce, label = cell_rows[ls]
-                mentions = _scan(ctx, ls, ce, ls, table_cell=True)
-                for mm in mentions:
-                    mm.sentence = mm.clause = (ls, ce)
-                    mm.subj = label
-                    mm.span_start = label[0] if label else mm.vs
-                    mm.notes.append("table_cell")
-                    ind = _to_indicator(ctx, mm, doc_period, tuple(h for _, h in section))
-                    if ind is not None:
-                        results.append(ind)
+                results.extend(_cell_indicators(ctx, ls, ce, ls, label, doc_period, section))
             continue
         if line.strip() in ("目录", "目 录"):
             in_toc = True
@@ -2004,7 +2013,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             # a short heading naming a measure (二、财政收入) is the subject a bodiless figure
             # (完成128.6亿元) inherits; a long or numbered heading resets the inheritance
             last_subject = _heading_subject(s, ls, le, lvl)
-        toks_ws = [(m_.start() + ls, m_.end() + ls) for m_ in re.finditer(r"\S+", line)]
+        toks_ws = [(m_.start() + ls, m_.end() + ls) for m_ in re.finditer(r"\S+", line)] if " " in line.strip() else []
         if len(toks_ws) >= 3 and "\t" not in line and "|" not in line:
             kinds = [_space_cell_kind(s[a_:b_]) for a_, b_ in toks_ws]
             if all(k_ == "label" for k_ in kinds) and "。" not in line and all(b_ - a_ <= 12 for a_, b_ in toks_ws) and \
@@ -2014,16 +2023,8 @@ def extract_indicators(text: str) -> list[Indicator]:
                 li = next(k_ for k_, kd in enumerate(kinds) if kd == "label")
                 label = toks_ws[li]
                 for (a_, b_), kd in zip(toks_ws[li + 1:], kinds[li + 1:]):
-                    if kd != "number":
-                        continue
-                    for mm in _scan(ctx, a_, b_, ls, table_cell=True):
-                        mm.sentence = mm.clause = (a_, b_)
-                        mm.subj = label
-                        mm.span_start = label[0]
-                        mm.notes.append("table_cell")
-                        ind = _to_indicator(ctx, mm, doc_period, tuple(h for _, h in section))
-                        if ind is not None:
-                            results.append(ind)
+                    if kd == "number":
+                        results.extend(_cell_indicators(ctx, a_, b_, ls, label, doc_period, section))
                 continue
             elif not all(k_ == "label" for k_ in kinds):
                 space_header = False
@@ -2327,18 +2328,13 @@ _GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共
 
 
 def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
+    """158个重点项目完成投资189.4亿元 / 荔涵段工程完成投资: a generic verb and object (完成投资,
+    实现产值) name the measure only with the noun before them, which is kept (gold-dev 103; review
+    sets L and M); an owner before 已完成 is dropped."""
     a, b = subj
     k = s.find("已", a + 2, b - 3)
     if k > 0 and s.startswith(("已完成", "已实现", "已累计", "已建成", "已发放"), k):
         return k, b                        # 农田水利建设已完成投资 -> 已完成投资 (gold-dev 117; set T)
-    return _owner_of_generic_inner(s, subj, ms, i, clause_start)
-
-
-def _owner_of_generic_inner(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
-    """158个重点项目完成投资189.4亿元 / 荔涵段工程完成投资: a generic verb and object (完成投资,
-    实现产值) name the measure only with the noun before them, which is kept (gold-dev 103; review
-    sets L and M)."""
-    a, b = subj
     if not s.startswith(("完成", "实现"), a) or b - a > 6 or b - a < 4:
         return subj
     if i > 0 and ms[i - 1].subj:
