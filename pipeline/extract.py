@@ -207,7 +207,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
-             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比)?的?")
+             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
@@ -221,7 +221,7 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
                        + r"|在(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}\s?[-—~至]\s?\d{1,2}月?|\d{1,2}月份?))$")
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
-                           r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|"
+                           r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|相比|比较|"
                            r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
@@ -264,7 +264,7 @@ _LEVEL_LINK = ("至", "到", "为")   # 提高至1225元 / 下降为2.26:1: a le
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.:-])(?=左右|以上|以下|的|,|。|;|、|\)|$)")
 # (全国10.7%、全省-7.0%): a comparison figure of a reference area in parentheses after a figure
 _PAREN_PLACE = re.compile(r"[(、]\s?(全国|全省|全市|全区|全县|全州|全盟|全球|全国平均|全省平均|全市平均)$")
-_YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
+_YEAR_BEFORE = re.compile(r"(?:(?:19|20)[\dxX×]{2}|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
 _CN_PERSON_UNITS = ("名", "位")
@@ -1634,7 +1634,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 
 
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
-_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步".split())
+# 创 (jieba: n) opens a record phrase: 进出口总值创历史新高 (set AQ)
+_NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步 "
+                     "创".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
@@ -1662,6 +1664,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                 if nb - b >= 2:
                     b = nb                            # 41个区县(自治县)公共法律服务中心 (set AG)
             break
+    dg = re.match(r"不同程度(?:地)?", s[a:b])
+    if dg and 2 <= b - (a + dg.end()) <= 6:
+        return a + dg.end(), b             # 8402.7万人次不同程度受灾: the predicate after the adverb
+                                           # names what is counted (review sets I and AP agree)
     d = s.find("的", a + 2, min(b, a + 15))
     if d > 0 and m.kind == "count" and m.unit in _CN_PERSON_UNITS + ("个", "家", "户", "人"):
         # 28名熟悉法律、群众威信高的退休干部: a relative clause before the head noun describes it
@@ -2520,6 +2526,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
+        if first.unit in ("位", "名", "位次") and any(x.kind == "rank" for x in ms[:g[0]]) and \
+                re.fullmatch(r"(?:前进|后退|前移|后移|进位|退位|上升|下降|提升|提高|跃升|下滑)了?", raw):
+            compare_only = True            # 居全省第5位,较上年前移2位: the move of the rank before
+                                           # (review sets AH, Y: no change word, the rank's subject)
         pa, pb = _clean_subject(s, a1, first.pre)
         if len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa:
             # 按期办结率、办结回复率、群众满意率均为100%: one figure shared by listed rates is
@@ -2582,7 +2592,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 pa = rc.end() + rest.end()     # 位居全国百强县投资潜力第3、…: the first placing of a list
             elif rc:
                 pb = _strip_trail(s, pa, rc.start())
-                if pb - pa < 2:
+                if pb - pa < 2 or re.search(r"(?:^|[\s,;])(?:在|于)[^,。;]{1,14}中\s*$", s[left:rc.start()]):
+                    # 在市州中居第2位: the peer group is no subject; the rank is of the measure
+                    # named before (gold-dev 107: 在全省21个地级以上市中居第7位)
                     pb = pa
         if len(g) > 1 and re.match(r"分[别別]", s[a1:first.pre]) and s[left:a1].strip(" ,;") == "":
             # 再就业4474人,困难人员再就业2006人,分别完成年计划的76.5%、89.5%: a clause opening with
@@ -2691,7 +2703,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     m.subj = None          # 专业合作社58家,新增4家: the new ones of the noun before (set Z)
                     continue
                 if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
-                        m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对":
+                        m.change and m.kind != "rank" and s[m.subj[0]:m.subj[1]] in ("比例", "幅度", "速度", "比率") or \
+                        m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对到至":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere
                     continue
                 if m.change or m.value_high is not None:

@@ -1372,3 +1372,27 @@ def test_thresholds_in_names_and_speed_descriptors():
 def test_comparison_with_the_state_before_a_programme():
     got = [(i.subject, i.change) for i in extract_indicators("治理区林草覆盖率比治理前增加12.3%。")]
     assert got == [("治理区林草覆盖率", "increase")]
+
+
+def test_rank_in_a_peer_group_and_rank_moves_take_the_measure_before():
+    got = [(i.subject, i.value_text, i.unit) for i in extract_indicators(
+        "全市完成外贸进出口总值创历史新高,达到51.4亿元,同比增长47.1%,在市州中居第2位。")]
+    assert got == [("外贸进出口总值", "51.4亿", "元"), ("外贸进出口总值", "47.1", "%"), ("外贸进出口总值", "2", "位")]
+    got = [(i.subject, i.value_text, i.unit, i.change) for i in extract_indicators("该县GDP总量居全省第5位,较上年前移2位。")]
+    assert got[1] == ("GDP总量", "2", "位", None)
+    got = [(i.subject, i.unit) for i in extract_indicators("综合成绩在全省排名第五,比上年提升3个位次。")]
+    assert got[1] == ("综合成绩", "个位次")
+
+
+def test_adverb_before_the_predicate_and_growth_ratio_words():
+    got = [i.subject for i in extract_indicators("各种自然灾害共造成全国8402.7万人次不同程度受灾。")]
+    assert got == ["受灾"]
+    got = [(i.subject, i.value_text, i.change) for i in extract_indicators(
+        "全镇财政总收入由201x年的2.66亿元增加到202x年的4.559亿元,增长比例达55%。")]
+    assert got == [("财政总收入", "2.66亿", None), ("财政总收入", "4.559亿", None), ("财政总收入", "55", "increase")]
+    got = [i.subject for i in extract_indicators("林业产业总值从2001年4090亿元到2016年的6.4万亿元。")]
+    assert got == ["林业产业总值", "林业产业总值"]
+    got = [i.subject for i in extract_indicators("空气质量综合指数3.62,较去年同期比较下降0.28%。")]
+    assert got == ["空气质量综合指数", "空气质量综合指数"]
+    got = [i.subject for i in extract_indicators("辖内财政收入迈过千亿大关,达1330亿元,增长28.55%。")]
+    assert got == ["辖内财政收入", "辖内财政收入"]
