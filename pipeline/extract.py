@@ -207,6 +207,8 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             # 比历史最高的2021年: a described base year (set AQ)
+             r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
@@ -2652,6 +2654,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
             if len(parts) == len(g) and not _shared_head(s, parts) and parts[0][1] - parts[0][0] >= 2:
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
+        if len(g) > 2 and fb and not items and pb - pa >= 2 and "、" not in s[pa:pb] and first.clause[0] > ss:
+            # 抽检的蔬菜、水果、茶叶等3类产品,合格率分别为97.2%、98.5%、96.1%: one measure shared by
+            # items enumerated in the clause before; each value is the item's (like gold-dev 114's
+            # 二氧化硫、二氧化氮…平均浓度分别为…; review sets K and AQ agree)
+            items = _enum_items(s, ms, ss, first.clause[0], len(g))
         prefix_empty = pb - pa < 1
         for idx, i in enumerate(g):
             m = ms[i]
@@ -2848,10 +2855,12 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
             pa, pb = pos, pos + len(part)
             pos = pb + 1
             if n == len(parts) - 1:
-                dm = re.search(r"等(?:方面|领域|类|行业|问题|部门)?$", s[pa:pb])
+                dm = re.search(r"等(?:方面|领域|类|行业|问题|部门|[\d一二三四五六七八九十两]{1,2}大?[类项种个][\u4e00-\u9fff]{0,4})?$", s[pa:pb])
                 if dm and dm.start() >= 2:
                     pb = pa + dm.start()           # …道路交通等方面: the item before 等
                 pb = _noun_phrase(s, pa, pb)       # …交通运输类诉求量居前三位 -> 交通运输类诉求量
+            if n == 0 and 0 <= (d := s.rfind("的", pa, pb)) < pb - 1:
+                pa = d + 1                         # 抽检的蔬菜、水果…: the item after its modifier
             pa, pb = _clean_subject(s, pa, pb)
             if pb - pa < 1:
                 return None

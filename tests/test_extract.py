@@ -1396,3 +1396,15 @@ def test_adverb_before_the_predicate_and_growth_ratio_words():
     assert got == ["空气质量综合指数", "空气质量综合指数"]
     got = [i.subject for i in extract_indicators("辖内财政收入迈过千亿大关,达1330亿元,增长28.55%。")]
     assert got == ["辖内财政收入", "辖内财政收入"]
+
+
+def test_fenbie_values_of_items_enumerated_in_the_clause_before():
+    got = [i.subject for i in extract_indicators("全年抽检的蔬菜、水果、茶叶等3类产品,合格率分别为97.2%、98.5%、96.1%。")]
+    assert got == ["蔬菜", "水果", "茶叶"]
+    got = [i.subject for i in extract_indicators("生产总值、财政收入分别增长6.1%、5.2%。")]
+    assert got == ["生产总值", "财政收入"]
+
+
+def test_described_base_year_is_a_comparison_base():
+    got = [(i.subject, i.change) for i in extract_indicators("全年全县粮食总产量达到41.2万吨,比历史最高的2021年增长3.6%。")]
+    assert got == [("粮食总产量", None), ("粮食总产量", "increase")]
