@@ -597,9 +597,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                     if inside_q is None:
                         ve = mk          # 1.2万: the magnitude is part of the numeral as written
                     j = mk
-                    if s.startswith("多亿", j) and mag_str == "万" and inside_q is None:
-                        inside_q = "多"    # 1万多亿元: 多 between two magnitudes (set AP)
-                        mag_mult = magnitude_of("万亿")
+                    if inside_q is None and mag_str in ("十", "百", "千", "万") and \
+                            (s.startswith("多亿", j) or s.startswith("多万", j) and mag_str != "万"):
+                        inside_q = "多"    # 1万多亿元, 2千多亿元: 多 between two magnitudes (set AP)
+                        mag_mult = magnitude_of(mag_str + s[j + 1])
                         unit_parts.append((j + 1, j + 2))
                         j += 2
         if j < hi and s[j] in "余多" and inside_q is None and (is_ar or True):
@@ -968,6 +969,9 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
             return False
         return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十][省市县区乡镇村]", s[cs:cs + 4])) or \
             bool(re.search(rf"[{_CN_DIG}十][省市县区乡镇村]$", s[max(lo, cs - 2):cs]))
+    oq = s.rfind("“", max(lo, cs - 8), cs)
+    if single and oq >= 0 and "”" not in s[oq:cs] and "”" in s[j:j + 2]:
+        return False                                  # 落实“两高三部”意见: a numeral closing a short quoted name (set AP)
     if single:
         # 召开专题会议三次。: a single digit with a measure word that closes the clause, after words
         # naming the activity.  一 is left out (一次/一个 are mostly idiomatic), as are 这/每/前/近 + N.
@@ -1212,7 +1216,7 @@ def _strip_lead(s: str, a: int, b: int) -> int:
 # Adverbs before the number (仍有3家, 还将, 也达): dropped only when jieba makes them a token, since
 # they also end ordinary words (返还, 首都).
 _TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有", "已经", "甚至", "仍是", "仍然",
-                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继")
+                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继", "这", "那")
 
 
 def _own_token(s: str, a: int, b: int, w: str) -> bool:
@@ -1620,6 +1624,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     for k, t in enumerate(toks):
         # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
         vn_in = t.flag == "vn" and (k + 1 < len(toks) and toks[k + 1].flag.startswith("n") or k + 1 == len(toks))
+        if vn_in and k > 0 and k + 1 < len(toks) and toks[k - 1].word.endswith(("厂", "企业", "公司", "合作社")) and \
+                t.word in ("生产", "销售", "加工", "出口", "进口", "种植", "养殖", "制造", "收购"):
+            vn_in = False                  # 两家砖瓦厂生产标砖: after a producer the verbal noun is its verb (set AR)
         # 社区调解工作室 / 镇级矛盾纠纷调处中心: a verb between a noun and an office noun is part of its name
         org = t.flag == "v" and k + 1 < len(toks) and toks[k + 1].word.endswith(_ORG_HEADS) and \
             toks[k + 1].start == t.end and _nominal(toks[k - 1]) and not s[a:e].endswith(_ORG_HEADS) if k > 0 else False
@@ -2683,10 +2690,23 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
                     all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb)) and \
                     not re.match(r"(?:完成|建成|实施|用于|新建|改造|修建|购置|开展)", s[m.end:m.end + 2])   # 投资860万元完成了…
+                # 完成的这2千多亿元交通投资: after a demonstrative the noun after the amount is the subject (set AP)
+                demonstrative = m.unit is not None and s[max(left, m.pre - 1):m.pre] in ("这", "那") and \
+                    _is_cjk(s[m.end:m.end + 1])
                 countable = (m.kind == "count" and m.unit) or (m.kind in ("measure", "time") and m.unit and verbal) or \
                     bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
                     (not m.unit and m.unit_parts and _is_cjk(s[m.end]))
+                if demonstrative:
+                    de = m.end
+                    for t in segment.tokenize(s, m.end, min(m.end + 12, m.clause[1])):
+                        if not (_nominal(t) or t.flag == "vn") or t.flag in ("f", "s") or t.start != de or t.word in _NP_STOP:
+                            break
+                        de = t.end
+                    if de - m.end >= 2:
+                        m.subj, m.span_start = (m.end, de), m.vs
+                        m.bound_end = max(m.end, de)
+                        continue
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]

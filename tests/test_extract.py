@@ -1408,3 +1408,19 @@ def test_fenbie_values_of_items_enumerated_in_the_clause_before():
 def test_described_base_year_is_a_comparison_base():
     got = [(i.subject, i.change) for i in extract_indicators("全年全县粮食总产量达到41.2万吨,比历史最高的2021年增长3.6%。")]
     assert got == [("粮食总产量", None), ("粮食总产量", "increase")]
+
+
+def test_magnitudes_around_duo_and_demonstratives():
+    got = [(i.value, i.unit, i.qualifier, i.subject) for i in extract_indicators("今年全省完成的这2千多亿元交通投资中,高速公路占比最高。")]
+    assert got == [(Decimal("200000000000"), "元", "more_than", "交通投资")]
+    got = [(i.value, i.subject) for i in extract_indicators("这500万元资金全部用于修路。")]
+    assert got == [(Decimal("5000000"), "资金")]
+
+
+def test_producers_quoted_names_and_scope_words():
+    got = [(i.subject, i.value) for i in extract_indicators("两家砖瓦厂生产标砖8000万块。")]
+    assert got[0] == ("砖瓦厂", 2)
+    assert extract_indicators("落实“两高三部”意见。") == []
+    got = [(i.subject, i.unit) for i in extract_indicators("汛期共出动干部群众3200人次,清理河道淤泥950粪车,计4600吨。")]
+    assert got == [("出动干部群众", "人次"), ("清理河道淤泥", "粪车"), ("清理河道淤泥", "吨")]
+    assert [i.subject for i in extract_indicators("全省有15个设区市地区生产总值超过千亿元。")][0] == "设区市"
