@@ -1307,6 +1307,9 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
         q = s.rfind("“", a2, b2)
         if q >= 0 and s.find("”", q, b2) < 0 and q - a2 >= 2:
             b2 = _strip_trail(s, a2, q)    # 网办率、好评率“两个100%”: a quoted slogan opens after the subject
+        st = re.search(r"(?:持平|不变|稳定|相当|基本持平)、", s[a2:b2])
+        if st and b2 - (a2 + st.end()) >= 2:
+            a2 += st.end()                 # 死亡人数持平、受伤人数上升25%: a no-figure item before (set AS)
         k = s.rfind("等", a2, b2)
         if s.startswith(("形式", "渠道", "方式", "途径", "平台", "载体"), k + 1):
             k = -1                         # 通过网站和新媒体等形式公开: a channel, left to _pos_refine

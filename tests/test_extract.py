@@ -1424,3 +1424,8 @@ def test_producers_quoted_names_and_scope_words():
     got = [(i.subject, i.unit) for i in extract_indicators("汛期共出动干部群众3200人次,清理河道淤泥950粪车,计4600吨。")]
     assert got == [("出动干部群众", "人次"), ("清理河道淤泥", "粪车"), ("清理河道淤泥", "吨")]
     assert [i.subject for i in extract_indicators("全省有15个设区市地区生产总值超过千亿元。")][0] == "设区市"
+
+
+def test_item_without_a_figure_is_cut_from_the_next_subject():
+    got = [i.subject for i in extract_indicators("环比事故起数下降7.7%、死亡人数持平、受伤人数上升25.0%。")]
+    assert got == ["事故起数", "受伤人数"]
