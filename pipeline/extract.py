@@ -433,6 +433,15 @@ def _qualifier_before(quals, s: str, p: int, lo: int) -> Optional[str]:
     return q
 
 
+# Patterns tested for every mention, compiled once (hot path of _read_mention)
+_ATTACHMENT_BEFORE = re.compile(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$")
+_PAGE_OF_BEFORE = re.compile(r"第\s?\d+\s?页\s?共\s?$")
+_PAGE_OF_AFTER = re.compile(r"\s?页\s?共\s?\d+\s?页")
+_SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次、$")
+_CLOCK_BEFORE = re.compile(r"\d\d:\d\d(?::\d\d)?\s+$")
+_FIRST_OF_BEFORE = re.compile(r"(?:首个|第一个|全省首个|全国首个)$")
+
+
 def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell):
     s = ctx.norm
     cs, ce = m.start(), m.end()
@@ -463,15 +472,15 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
-    if re.search(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$", s[max(line_start, cs - 3):cs]):
+    if _ATTACHMENT_BEFORE.search(s[max(line_start, cs - 3):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
-    if re.search(r"第\s?\d+\s?页\s?共\s?$", s[max(lo, cs - 8):cs]) or re.match(r"\s?页\s?共\s?\d+\s?页", s[ce:ce + 8]):
+    if _PAGE_OF_BEFORE.search(s[max(lo, cs - 8):cs]) or _PAGE_OF_AFTER.match(s[ce:ce + 8]):
         return None                                  # 第1页共18页: page furniture of a document viewer
     if prev == "篇" and re.fullmatch(r"\s*篇", s[line_start:cs - 1] + "篇") and re.match(r"\s*(?:\n|$)", s[ce:ce + 2]):
         return None                                   # 篇1 on its own line: the essay marker of a 范文 site
-    if prev == "届" or re.search(r"届[一二三四五六七八九十]+次、$", s[max(lo, cs - 8):cs]):
+    if prev == "届" or "届" in s[max(lo, cs - 8):cs] and _SESSION_BEFORE.search(s[max(lo, cs - 8):cs]):
         return None                                  # 六届二次、三次全会: session numbers
-    if re.search(r"\d\d:\d\d(?::\d\d)?\s+$", s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
+    if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
     if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
         return None                                  # 1、2号线: names of lines
@@ -650,9 +659,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 国庆节假期8天: the holiday's length (sets Y and AB)
     if u in ("米", "公里", "号", "m") and re.search(r"地址[::]?[^。;]{0,30}$", s[max(line_start, cs - 32):cs]):
         return None                                   # 地址:…往西北约100米: an address, not a measure (set AN)
-    if re.search(r"(?:首个|第一个|全省首个|全国首个)$", s[max(lo, cs - 4):cs]) and ue < hi and _is_cjk(s[ue]) and s[ue] not in "的,":
+    if s[cs - 2:cs] in ("首个", "一个") and _FIRST_OF_BEFORE.search(s[max(lo, cs - 4):cs]) and ue < hi and _is_cjk(s[ue]) and s[ue] not in "的,":
         return None                                   # 首个300亿元园区: a threshold inside a name (set AQ)
-    if re.search(r"时速$", s[max(lo, cs - 2):cs]) and ue < hi and (s[ue] == "的" or _is_cjk(s[ue])):
+    if cs - 2 >= lo and s[cs - 2:cs] == "时速" and ue < hi and (s[ue] == "的" or _is_cjk(s[ue])):
         return None                                   # 时速350公里的高铁: a descriptor (set AQ)
     if u == "根" and s.startswith("据", ue):
         return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
@@ -1219,6 +1228,11 @@ _TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", 
                   "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继", "这", "那")
 
 
+_TRAIL_ADV_BY_LAST: dict = {}
+for _adv in _TRAIL_ADVERBS:                # looked up by the last character (hot path), list order kept
+    _TRAIL_ADV_BY_LAST.setdefault(_adv[-1], []).append(_adv)
+
+
 def _own_token(s: str, a: int, b: int, w: str) -> bool:
     """True if jieba makes the last ``len(w)`` characters of norm[a:b] a token of their own."""
     toks = segment.tokenize(s, max(a, b - 6), b, pos=False)
@@ -1229,7 +1243,7 @@ def _strip_trail(s: str, a: int, b: int) -> int:
     """Drop linking, comparison and scope words (达/为/同比/比上年/的) at the end of norm[a:b]."""
     for _ in range(8):
         b0 = b
-        for adv in _TRAIL_ADVERBS:
+        for adv in _TRAIL_ADV_BY_LAST.get(s[b - 1], ()) if b > a else ():
             if b - a > len(adv) and s.startswith(adv, b - len(adv)):
                 toks = segment.tokenize(s, max(a, b - 6), b, pos=False)
                 if toks and toks[-1].word == adv:
@@ -1872,6 +1886,29 @@ def _period(s: str, a: int, b: int) -> Optional[str]:
     return last
 
 
+class _Periods:
+    """Period phrases of norm[a:b] found once; ``last(x, y)`` answers _period(s, x, y) for sub-ranges
+    starting at ``a`` or at a match boundary.  A scan bounded at y finds the same matches as the full
+    scan up to y unless a full-scan match crosses y; then it falls back to the bounded scan."""
+
+    def __init__(self, s: str, a: int, b: int):
+        self.s, self.a = s, a
+        self.found = [(pm.start(), pm.end(), pm.group()) for pm in _PERIOD_RE.finditer(s, a, b) if pm.group()]
+
+    def last(self, x: int, y: int) -> Optional[str]:
+        if x != self.a:
+            return _period(self.s, x, y)
+        out = None
+        for st, en, g in self.found:
+            if en <= y:
+                out = g
+            elif st < y:
+                return _period(self.s, x, y)   # a match crossing the bound: scan as asked
+            else:
+                break
+        return out
+
+
 def _cell_indicators(ctx: _Ctx, a: int, b: int, line_start: int, label, period, section: list) -> list:
     """Indicators of one table cell norm[a:b] read outside _table_row (cell-per-line and space-separated
     tables): the row label is the subject and opens the span."""
@@ -2082,8 +2119,13 @@ def extract_indicators(text: str) -> list[Indicator]:
             if heading_period[lvl_k]:
                 hp = heading_period[lvl_k]
                 break
+        line_periods = _Periods(s, ls, le) if mentions else None
+        sent_periods: dict = {}
         for mm in mentions:
-            per = _period(s, mm.sentence[0], mm.vs) or _period(s, ls, mm.sentence[0]) or hp or doc_period
+            sp = sent_periods.get(mm.sentence)
+            if sp is None:
+                sp = sent_periods[mm.sentence] = _Periods(s, mm.sentence[0], mm.sentence[1])
+            per = sp.last(mm.sentence[0], mm.vs) or line_periods.last(ls, mm.sentence[0]) or hp or doc_period
             ind = _to_indicator(ctx, mm, per, tuple(h for _, h in section))
             if ind is not None:
                 results.append(ind)
