@@ -191,7 +191,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
-    r"|\d{4} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
+    r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
@@ -231,7 +231,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
-_SHARE_OF = re.compile(r"^占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
+_SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
                        # 为年度目标的105% / 相当于全国平均水平的1.2倍: a ratio to a reference
                        r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
                        # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before
@@ -409,6 +409,8 @@ def _with_placeholders(s: str, out: list, lo: int, hi: int, units) -> list:
         if any(x.vs <= pm.start() < x.end for x in out):
             continue
         j = pm.end()
+        if s[j:j + 1] in ("年", "月", "日", "号"):
+            continue                       # 20xx年, x月: an anonymised date
         while j < hi and s[j] in "万亿":
             j += 1
         u, ue = _parse_unit(s, j, units) if j < hi and s[j] != "%" else ("%", j + 1)
@@ -1321,6 +1323,10 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
         q = s.rfind("“", a2, b2)
         if q >= 0 and s.find("”", q, b2) < 0 and q - a2 >= 2:
             b2 = _strip_trail(s, a2, q)    # 网办率、好评率“两个100%”: a quoted slogan opens after the subject
+        yu = re.search(r"于(?:(?:19|20)[\dxX×]{2}年|今年|去年|上半年|下半年|[一二三四]季度|\d{1,2}月)(?:底|末|初)?", s[a2:b2]) \
+            if "于" in s[a2:b2] else None
+        if yu and b2 - (a2 + yu.end()) >= 2:
+            a2 += yu.end()                 # 县民政部门于2020年投资: the actor and the time before the activity
         st = re.search(r"(?:持平|不变|稳定|相当|基本持平)、", s[a2:b2])
         if st and b2 - (a2 + st.end()) >= 2:
             a2 += st.end()                 # 死亡人数持平、受伤人数上升25%: a no-figure item before (set AS)

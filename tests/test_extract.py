@@ -1429,3 +1429,12 @@ def test_producers_quoted_names_and_scope_words():
 def test_item_without_a_figure_is_cut_from_the_next_subject():
     got = [i.subject for i in extract_indicators("环比事故起数下降7.7%、死亡人数持平、受伤人数上升25.0%。")]
     assert got == ["事故起数", "受伤人数"]
+
+
+def test_anonymised_years_shares_of_a_total_and_actors_before_a_time():
+    got = [i.subject for i in extract_indicators("20xx年城乡医疗救助共救助49208人。")]
+    assert got == ["城乡医疗救助共救助"]
+    got = [i.subject for i in extract_indicators("高技术制造业增加值同比下降14.5%,总量占全区规上工业增加值65.7%。")]
+    assert got == ["高技术制造业增加值", "高技术制造业增加值"]
+    got = [i.subject for i in extract_indicators("县民政部门于2020年投资近100万元,在社区建设了办公用房。")]
+    assert got == ["投资"]
