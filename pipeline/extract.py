@@ -786,8 +786,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
         j += 1
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
-            re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$", s[max(lo, cs - 4):cs]) and u not in ("%",):
-        return None                                   # 首个突破13万亿元的省份: a threshold
+            re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
+                      s[max(lo, cs - 4):cs]) and u not in ("%",):
+        return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
     if inside_q:
         qualifier = qualifier or "more_than"
     if after_q and qualifier != "range":
@@ -1333,7 +1334,9 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
         k = s.rfind("等", a2, b2)
         if s.startswith(("形式", "渠道", "方式", "途径", "平台", "载体"), k + 1):
             k = -1                         # 通过网站和新媒体等形式公开: a channel, left to _pos_refine
-        if k > a2 and b2 - k >= 3 and _own_token(s, a2, k + 1, "等") and not _names_own_kind(s[k + 1:b2]):
+        if k > a2 and b2 - k >= 3 and _own_token(s, a2, k + 1, "等") and not _names_own_kind(s[k + 1:b2]) and \
+                ("的" not in s[k + 1:b2] or re.search(r"\d", s[k + 1:b2])):
+            # (…手续办理等前期准备工作的小区: the list qualifies a relative clause; gold-dev 117)
             a2 = k + 1                     # 交通、市政等工程建设领域职务犯罪: the head names the kind itself
         elif k > a2 and b2 - k >= 3 and _own_token(s, a2, k + 1, "等"):
             ls = _list_start(s, k + 1)
@@ -1469,6 +1472,8 @@ _HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|1231
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
+    if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交)[\u4e00-\u9fff]{2,}$", s[a:b]):
+        return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
     rm = _RESTATED.match(s, a, b)
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
@@ -1541,6 +1546,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              and not toks[i - 1].word.endswith(_MEASURE_NOUN_ENDS)]
     if scope:
         a = scope[-1].end
+        if s.startswith("实现", a) and b - (a + 2) >= 2:
+            a += 2                          # 商贸企业累计实现销售额: a generic verb after the scope word (gold-dev 128)
         toks = [x for x in toks if x.start >= a]
     if not toks or toks[0].start != a:
         toks = None
@@ -1668,7 +1675,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 # 创 (jieba: n) opens a record phrase: 进出口总值创历史新高 (set AQ)
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步 "
-                     "创".split())
+                     "创 总体 整体".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
@@ -1700,6 +1707,22 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     if dg and 2 <= b - (a + dg.end()) <= 6:
         return a + dg.end(), b             # 8402.7万人次不同程度受灾: the predicate after the adverb
                                            # names what is counted (review sets I and AP agree)
+    if re.match(r"(?:措施|举措)(?:[,;。、]|$)", s[a:a + 3]):
+        k = m.pre
+        while k > 0 and _is_cjk(s[k - 1]):
+            k -= 1
+        if m.pre - k >= 6 and re.match(r"(?:出台|制定|推出|印发|研究出台)了?", s[k:m.pre]):
+            return None                    # 出台服务民营经济高质量发展21条措施: the generic 措施 is named
+                                           # by the phrase before the count (gold-dev 103)
+    if m.kind == "count" and s[m.pre - 1:m.pre] == "对" and a < b:
+        # 对491起涉黄赌毒、…等跨区域、长链条、影响大的案件集中攻坚: the object of 对 is the counted
+        # noun, described by a list of qualities ending in 的 (gold-dev 126)
+        d = s.find("的", a + 2, min(b, a + 60))
+        if d > 0 and "、" in s[a:d]:
+            he = _noun_phrase(s, d + 1, b)
+            if he - (d + 1) >= 2:
+                dg = s.rfind("等", a, d)
+                return (dg + 1 if dg >= 0 and d - dg > 2 else a), he
     d = s.find("的", a + 2, min(b, a + 15))
     if d > 0 and m.kind == "count" and m.unit in _CN_PERSON_UNITS + ("个", "家", "户", "人"):
         # 28名熟悉法律、群众威信高的退休干部: a relative clause before the head noun describes it
@@ -2729,7 +2752,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # subject written after the number: 258名分散供养特困人员, 100%的乡镇, 500多留守老人
             # (cheap test first: is there text after the number in its clause at all?)
             na = m.end + (s[m.end:m.end + 1] == "的")
-            text_after = na + 1 < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)"
+            text_after = na + (s[m.pre - 1:m.pre] != "等") < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)"
             if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
                 # (对进入盛果期的 3000 余亩柑橘: a modifier ending in 的 describes the noun after the number)
@@ -2771,6 +2794,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                         continue
             if pb > pa:
                 m.subj = _drop_light_verb(s, *_pos_refine(s, pa, pb))
+                if m.change == "increase" and s.startswith("增收", m.subj[1]) and \
+                        re.search(r"(?:农民|农户|群众|村民|居民|脱贫户|贫困户|职工|脱贫人口)$", s[m.subj[0]:m.subj[1]]):
+                    # 带动农民增收约87.5万元: the income gain of a group is named with 增收 (gold-dev 124)
+                    dm = re.match(r"(?:带动|帮助|促进|助力|助推|实现)", s[m.subj[0]:m.subj[1]])
+                    m.subj = (m.subj[0] + (dm.end() if dm else 0), m.subj[1] + 2)
                 if m.change is None and not m.level:
                     m.subj, m.change = _change_head(s, m.subj)
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
@@ -2782,7 +2810,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     continue
                 if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
                         m.change and m.kind != "rank" and s[m.subj[0]:m.subj[1]] in ("比例", "幅度", "速度", "比率") or \
-                        m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对到至":
+                        m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对到至全各本该每其另":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere
                     continue
                 if m.change or m.value_high is not None:

@@ -1438,3 +1438,23 @@ def test_anonymised_years_shares_of_a_total_and_actors_before_a_time():
     assert got == ["高技术制造业增加值", "高技术制造业增加值"]
     got = [i.subject for i in extract_indicators("县民政部门于2020年投资近100万元,在社区建设了办公用房。")]
     assert got == ["投资"]
+
+
+def test_gold_dev_conventions_in_other_words():
+    # each sentence restates a gold-dev labelling precedent with other words
+    got = [i.subject for i in extract_indicators("全省商贸企业累计实现销售额312.58亿元。")]
+    assert got == ["销售额"]                                   # 128: 累计实现门票收入 -> 门票收入
+    assert [i.subject for i in extract_indicators("覆盖蓉溪等7个镇。")] == ["镇"]   # 124: 尧渡等9个乡镇
+    got = [(i.subject, i.change) for i in extract_indicators("带动农户增收约260万元。")]
+    assert got == [("农户增收", "increase")]                    # 124: 带动农民增收 -> 农民增收
+    assert extract_indicators("是中部首个跨越5.5万亿元的省份。") == []   # 129: 首个突破13万亿元的省份
+    got = [i.subject for i in extract_indicators("公安交管部门对3862起酒驾醉驾、群众反映强烈、隐患突出的交通违法案件开展整治。")]
+    assert got == ["酒驾醉驾、群众反映强烈、隐患突出的交通违法案件"]   # 126
+    got = [i.subject for i in extract_indicators("国务院“互联网+督查”平台转办工单3件。")]
+    assert got == ["国务院“互联网+督查”平台转办工单"]           # 112: 省级12345热线转派工单
+    got = [i.subject for i in extract_indicators("已完成现场勘查、设计审查等前期工作的项目92个。")]
+    assert got == ["完成现场勘查、设计审查等前期工作的项目"]       # 117
+    got = [i.subject for i in extract_indicators("制定支持民营经济发展壮大18条措施。")]
+    assert got == ["制定支持民营经济发展壮大"]                  # 103: 出台服务…21条措施
+    got = [i.subject for i in extract_indicators("受理各类案件4600余万件,年全同比增长近百分之一。")]
+    assert got == ["受理各类案件", "受理各类案件"]              # 119: a spam-cut one-character subject
