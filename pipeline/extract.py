@@ -1634,6 +1634,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
                 t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start) and \
                 not (t.flag == "vn" and _nominal(toks[k - 1]) and toks[k - 1].word in _COMPOUND_HEADS) and \
+                not (t.flag == "vn" and toks[k - 1].flag == "b") and \
                 not (t.word == "治" and toks[k - 1].word in ("依法", "综")):
             if k + 1 < len(toks) and toks[k + 1].word == "占" or t.word == "占" and "比重" in s[t.end:b]:
                 continue                   # 民生支出占…的比重: the noun before 占 stays whole
@@ -1803,6 +1804,12 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and s[np_end:np_end + 1] != "的" and \
             s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
+    elif m.kind == "percent" and s.startswith("的", m.end) and np_end - a <= 5 and b - a <= 22 and not more_follow and \
+            (vt := segment.tokenize(s, np_end, min(b, np_end + 4))) and \
+            (vt[0].flag.startswith("v") or vt[0].flag == "d" and len(vt) > 1 and vt[1].flag.startswith("v")) and \
+            not re.search(r"为|是|系|属于", s[np_end:b]):
+        ra, rb = a, b                      # 100%的建制村实现了“村村通”: the share of units that did
+                                           # something is named with the predicate (gold-dev 118)
     else:
         ra, rb = a, np_end
         if next_measured:

@@ -1458,3 +1458,10 @@ def test_gold_dev_conventions_in_other_words():
     assert got == ["制定支持民营经济发展壮大"]                  # 103: 出台服务…21条措施
     got = [i.subject for i in extract_indicators("受理各类案件4600余万件,年全同比增长近百分之一。")]
     assert got == ["受理各类案件", "受理各类案件"]              # 119: a spam-cut one-character subject
+
+
+def test_share_of_units_that_did_something_and_modified_verbal_nouns():
+    got = [i.subject for i in extract_indicators("全县100%的乡镇建成了规模化水厂,97.5%的行政村实现了“户户通自来水”。")]
+    assert got == ["乡镇建成了规模化水厂", "行政村实现了“户户通自来水”"]   # gold-dev 118
+    got = [i.subject for i in extract_indicators("今年计划新开工公共租赁住房2180套。")]
+    assert got == ["计划新开工公共租赁住房"]
