@@ -1542,7 +1542,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     # 图书馆、文化馆、博物馆累计接待群众: 累计/共 splits the agent from the counted activity
     # (the last such word: 县医共体累计下派专家 has a 共 inside a name before 累计)
     # (not after a measure noun: 空气质量累计达标天数 is one measure; set C review)
-    scope = [t for i, t in enumerate(toks[1:], 1) if t.word in ("累计", "共", "共计", "合计", "共有") and b - t.end >= 4
+    scope = [t for i, t in enumerate(toks[1:], 1) if t.word in ("累计", "共", "共计", "合计", "共有") and b - t.end >= 3
              and not toks[i - 1].word.endswith(_MEASURE_NOUN_ENDS)]
     if scope:
         a = scope[-1].end
@@ -1605,10 +1605,17 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         toks = toks or segment.tokenize(s, a, b)
         if toks and toks[0].word in _PIVOT_VERBS:
             for k in range(2, len(toks)):
-                if toks[k].flag.startswith("v") and _nominal(toks[k - 1]) and b - toks[k].start >= 3:
+                if toks[k].flag.startswith("v") and _nominal(toks[k - 1]) and b - toks[k].start >= 3 and \
+                        s.count("“", a, toks[k].start) == s.count("”", a, toks[k].start):   # not inside a quoted name
                     a = toks[k].start
                     toks = toks[k:]
                     break
+            else:
+                q = s.find("“", a, b)
+                before_q = [t for t in toks[1:] if t.end <= q]
+                if q > a and s.find("”", q, b) > q and before_q and all(_nominal(t) for t in before_q):
+                    a = q                   # 组织机关干部“以案说法”活动: the quoted activity is counted (set GA)
+                    toks = None
     if b - a <= _MAX_SUBJECT:
         return a, b
     k = s.rfind("等", a, b)
@@ -2431,6 +2438,9 @@ def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) 
     k = s.find("已", a + 2, b - 3)
     if k > 0 and s.startswith(("已完成", "已实现", "已累计", "已建成", "已发放"), k):
         return k, b                        # 农田水利建设已完成投资 -> 已完成投资 (gold-dev 117; set T)
+    if a >= 2 and s[a - 2:a] in ("完成", "实现") and 2 < b - a <= 4 and i > 0 and ms[i - 1].subj and \
+            s[ms[i - 1].subj[1]:a - 2] == "":
+        return ms[i - 1].subj[0], b        # 146个重点项目完成年度投资: the lead stripper took 完成
     if not s.startswith(("完成", "实现"), a) or b - a > 6 or b - a < 4:
         return subj
     if i > 0 and ms[i - 1].subj:
@@ -2459,6 +2469,12 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
         return None
     for a, b in reversed(segment.clauses(s, ss, clause_start)):
         k = s.rfind(verb, a, b)
+        if k > a and s[k + len(verb):b].strip(" ,;。") == "":
+            # 开展法律法规集中学习,全年累计学习40余次: the activity named at the end of an earlier
+            # clause, after its light verb (set GA, like gold-dev 101)
+            lv = max(s.rfind(w, a, k) + len(w) if s.rfind(w, a, k) >= 0 else -1 for w in ("开展", "组织", "举办", "进行"))
+            if lv > a and 4 <= k + len(verb) - lv <= 20 and not re.search(r"\d", s[lv:k]):
+                return lv, k + len(verb)
         if k >= 0 and b - (k + len(verb)) >= 2:
             dm = re.search(r"\d", s[k + len(verb):b])
             oa, ob = _clean_subject(s, k + len(verb), k + len(verb) + dm.start() if dm else b)
@@ -2778,6 +2794,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
                     (not m.unit and m.unit_parts and _is_cjk(s[m.end]))
+                if m.kind == "money" and s.startswith("用于", m.end) and s[pa:pb] in ("拨付", "下拨", "发放", "安排", "筹集", "落实"):
+                    # 拨付212万元用于困难群众生活救助: what disbursed money is for (like gold-dev 104
+                    # 发放165万元保障困难群众基本生活); 投资…万元用于 keeps the investment (below)
+                    pe = m.end + 2
+                    while pe < min(m.clause[1], m.end + 22) and _is_cjk(s[pe]):
+                        pe += 1
+                    if pe - (m.end + 2) >= 3:
+                        m.subj, m.span_start = (m.end + 2, pe), pa
+                        m.bound_end = pe
+                        continue
                 if demonstrative:
                     de = m.end
                     for t in segment.tokenize(s, m.end, min(m.end + 12, m.clause[1])):

@@ -1465,3 +1465,17 @@ def test_share_of_units_that_did_something_and_modified_verbal_nouns():
     assert got == ["乡镇建成了规模化水厂", "行政村实现了“户户通自来水”"]   # gold-dev 118
     got = [i.subject for i in extract_indicators("今年计划新开工公共租赁住房2180套。")]
     assert got == ["计划新开工公共租赁住房"]
+
+
+def test_more_gold_dev_conventions_in_other_words():
+    got = [i.subject for i in extract_indicators("146个重点项目完成年度投资173.6亿元。")]
+    assert got == ["重点项目", "重点项目完成年度投资"]          # 103: 重点项目完成投资
+    got = [i.subject for i in extract_indicators("组织社区干部开展法律法规集中学习,全年累计学习40余次。")]
+    assert got == ["法律法规集中学习"]                          # 101: 全年累计开展20余次
+    got = [i.subject for i in extract_indicators("组织机关干部“轮流上讲台·以案说法”活动15场。")]
+    assert got == ["“轮流上讲台·以案说法”活动"]                 # 101: “人人登台讲法治”活动
+    got = [i.subject for i in extract_indicators("拨付212万元用于困难群众生活救助。")]
+    assert got == ["困难群众生活救助"]                          # 104: 发放165万元保障困难群众基本生活
+    got = [i.subject for i in extract_indicators("全省教育系统共有教职工(含成人高等学校)463905人。")]
+    assert got == ["教职工"]                                    # 106
+    assert [i.subject for i in extract_indicators("投资860万元用于道路改造。")] == ["投资"]
