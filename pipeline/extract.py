@@ -484,6 +484,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 六届二次、三次全会: session numbers
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
+    if prev == "×" or nxt == "×":
+        return None                                  # “7×24小时”服务: a descriptor, not a quantity
     if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
         return None                                  # 1、2号线: names of lines
     if prev == "前" and re.search(r"(?:位居|居|位列|进入|排名|排在|列)(?:全国|全省|全市|全区|全县)?前$", s[max(lo, cs - 8):cs]):
@@ -2400,11 +2402,12 @@ def _change_head(s: str, subj: tuple):
             break                          # 新建和改造提升城市绿地: upgrading, not a change
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
-            if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3) and \
+            if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3 or rest[-1].flag == "l" or
+                                            rest[-1].word.endswith(("收入", "产量", "产值"))) and \
                     not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):
                 return ((t.end, b) if b - t.end >= 2 else subj), _lexicons()[2][t.word]
             break
-        if not _nominal(t) and t.flag != "v":
+        if not _nominal(t) and t.flag not in ("v", "l"):
             break
     return subj, None
 

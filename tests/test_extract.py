@@ -1479,3 +1479,12 @@ def test_more_gold_dev_conventions_in_other_words():
     got = [i.subject for i in extract_indicators("全省教育系统共有教职工(含成人高等学校)463905人。")]
     assert got == ["教职工"]                                    # 106
     assert [i.subject for i in extract_indicators("投资860万元用于道路改造。")] == ["投资"]
+
+
+def test_change_verbs_before_income_and_output_objects_and_descriptor_products():
+    got = [(i.subject, i.change) for i in extract_indicators("增加村集体收入3万元。")]
+    assert got == [("村集体收入", "increase")]                  # 104: 增收村财
+    got = [(i.subject, i.change) for i in extract_indicators("预计每年可增加粮食产量约420万公斤。")]
+    assert got == [("粮食产量", "increase")]                    # 124: 可增收粮食约35万公斤
+    got = [(i.subject, i.value) for i in extract_indicators("提供7×24小时服务,受理诉求120件。")]
+    assert got == [("受理诉求", 120)]
