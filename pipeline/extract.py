@@ -1366,7 +1366,9 @@ def _drop_long_paren(s: str, a: int, b: int) -> tuple[int, int]:
                 return i + 1, b
             return a, i
         inner = s[i + 1:k]
-        if (len(inner) >= 5 and any(_is_cjk(c) for c in inner)) or "、" in inner or "," in inner:
+        if re.fullmatch(r"[市区县旗乡镇街道、]{3,7}", inner):
+            pass                           # 县(市、区): the usual name of county-level units, not a note
+        elif (len(inner) >= 5 and any(_is_cjk(c) for c in inner)) or "、" in inner or "," in inner:
             if b - (k + 1) >= 2:
                 return k + 1, b
             return a, i
@@ -1474,6 +1476,8 @@ _HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|1231
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
+    if b - a <= 20 and re.match(r"各[^,。;]{1,10}、[^,。;]{1,10}?(?:登记|办理|受理|办结|录入|上报)", s[a:b]):
+        return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交)[\u4e00-\u9fff]{2,}$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
     rm = _RESTATED.match(s, a, b)

@@ -1488,3 +1488,10 @@ def test_change_verbs_before_income_and_output_objects_and_descriptor_products()
     assert got == [("粮食产量", "increase")]                    # 124: 可增收粮食约35万公斤
     got = [(i.subject, i.value) for i in extract_indicators("提供7×24小时服务,受理诉求120件。")]
     assert got == [("受理诉求", 120)]
+
+
+def test_breakdown_by_units_keeps_the_units():
+    got = [i.subject for i in extract_indicators("市本级登记办理103件次,各乡镇(街道)、县直部门登记受理15件次。")]
+    assert got == ["市本级登记办理", "各乡镇(街道)、县直部门登记受理"]       # gold-dev 110
+    got = [i.subject for i in extract_indicators("财政收入超亿元的县(市、区)已达84个。")]
+    assert got == ["财政收入超亿元的县(市、区)"]
