@@ -1320,6 +1320,7 @@ def _list_start(s: str, a: int) -> int:
 
 def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
     """Trim scope, period, connective and comparison words from both ends of norm[a:b]."""
+    a0 = a                                 # never reach before the phrase given
     for _ in range(4):
         a2 = _strip_lead(s, a, b)
         b2 = _strip_trail(s, a2, b)
@@ -1345,7 +1346,7 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
             # 办理疏通水沟、修建村道路等类工单: items that are verb + object need no governing verb
             # (已开展群众工作、手续办理等… keeps it: its items are nouns)
             lt = segment.tokenize(s, ls, k)
-            a2 = ls if ls > a2 and (lt and lt[0].flag.startswith("v") or s[ls - 1] == "的") else min(a2, ls)
+            a2 = ls if ls > a2 and (lt and lt[0].flag.startswith("v") or s[ls - 1] == "的") else max(a0, min(a2, ls))
         elif a2 > 0 and s[a2 - 1] == "等" and b2 - a2 >= 2 and _names_own_kind(s[a2:b2]):
             a2 = _list_start(s, a2)        # 贪污、挪用公款等职务犯罪: the listed kinds name what is counted
         if (a2, b2) == (a, b):
@@ -1810,6 +1811,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                 len(t0) > 1 and t0[1].flag.startswith("v"):
             return None
     np_end = _noun_phrase(s, a, b)
+    dk = s.find("等", a + 2, np_end)
+    if dk > 0 and any(t.word == "等" and t.start == dk for t in segment.tokenize(s, a, np_end)):
+        np_end = dk                        # 3次台风外围影响等自然灾害: the item, not its category (gold-dev 113)
     if np_end <= a:
         if not prefix_empty or b - a > 15:
             return None

@@ -1495,3 +1495,8 @@ def test_breakdown_by_units_keeps_the_units():
     assert got == ["市本级登记办理", "各乡镇(街道)、县直部门登记受理"]       # gold-dev 110
     got = [i.subject for i in extract_indicators("财政收入超亿元的县(市、区)已达84个。")]
     assert got == ["财政收入超亿元的县(市、区)"]
+
+
+def test_counted_item_before_its_category_and_no_subject_outside_its_phrase():
+    got = [i.subject for i in extract_indicators("妥善处置了4起食品安全舆情、2起特种设备险情等突发事件。")]
+    assert got == ["食品安全舆情", "特种设备险情"]              # gold-dev 113: 3次台风外围影响等自然灾害
