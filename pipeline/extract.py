@@ -1320,7 +1320,6 @@ def _list_start(s: str, a: int) -> int:
 
 def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
     """Trim scope, period, connective and comparison words from both ends of norm[a:b]."""
-    a0 = a                                 # never reach before the phrase given
     for _ in range(4):
         a2 = _strip_lead(s, a, b)
         b2 = _strip_trail(s, a2, b)
@@ -1346,7 +1345,7 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
             # 办理疏通水沟、修建村道路等类工单: items that are verb + object need no governing verb
             # (已开展群众工作、手续办理等… keeps it: its items are nouns)
             lt = segment.tokenize(s, ls, k)
-            a2 = ls if ls > a2 and (lt and lt[0].flag.startswith("v") or s[ls - 1] == "的") else max(a0, min(a2, ls))
+            a2 = ls if ls > a2 and (lt and lt[0].flag.startswith("v") or s[ls - 1] == "的") else min(a2, ls)
         elif a2 > 0 and s[a2 - 1] == "等" and b2 - a2 >= 2 and _names_own_kind(s[a2:b2]):
             a2 = _list_start(s, a2)        # 贪污、挪用公款等职务犯罪: the listed kinds name what is counted
         if (a2, b2) == (a, b):
