@@ -126,7 +126,7 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
                         r"(?:、[^,。;、第]{2,14}第[\d一二三四五六七八九十]{1,3}[位名]?)*、[^,。;、第]{2,14}$")
 # Page furniture lines.
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
-                        r"点击数|阅读数|字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
+                        r"点击数|阅读数|(?<!老)字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
                         r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共|"
                         r"已阅读|继续免费阅读|还剩\d+页")
 
@@ -137,6 +137,8 @@ _PIPE_META = re.compile(_FURNITURE.pattern + r"|公开日期|主题分类|有效
 
 
 def _pipe_meta(line: str) -> bool:
+    if len(line) > 120 and "。" in line:
+        return False                       # a prose line with a | in its headline is no metadata table
     return bool(_PIPE_META.search(line.replace(" ", "")))
 
 

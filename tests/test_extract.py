@@ -1500,3 +1500,10 @@ def test_breakdown_by_units_keeps_the_units():
 def test_counted_item_before_its_category_and_no_subject_outside_its_phrase():
     got = [i.subject for i in extract_indicators("妥善处置了4起食品安全舆情、2起特种设备险情等突发事件。")]
     assert got == ["食品安全舆情", "特种设备险情"]              # gold-dev 113: 3次台风外围影响等自然灾害
+
+
+def test_prose_line_with_a_bar_in_its_headline_is_read():
+    text = ("【春节过半|春节过半 全国实现商品销售额超4千亿元】 各地组织丰富的年俗活动,推出老字号品鉴等活动,"
+            "吸引了众多市民游客前去选购。其中14支民间艺术团参与巡游,全国重点商圈接待顾客超过7亿人次。")
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert ("商品销售额", "4千亿") in got and ("民间艺术团", "14") in got
