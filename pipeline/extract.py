@@ -230,7 +230,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
-                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
+                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|[多少](?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -437,6 +437,8 @@ def _qualifier_before(quals, s: str, p: int, lo: int) -> Optional[str]:
     return q
 
 
+# 比上年多争取2.3亿元 / 较去年少发生3起: a difference from the base with the activity's verb
+_MORE_VERB = re.compile(r"([多少])(?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入)$")
 # Patterns tested for every mention, compiled once (hot path of _read_mention)
 _ATTACHMENT_BEFORE = re.compile(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$")
 _PAGE_OF_BEFORE = re.compile(r"第\s?\d+\s?页\s?共\s?$")
@@ -857,6 +859,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                 p -= 1 + len(cut)
                 break
         ch = _longest_ending(changes, s, p, lo, 3)
+        mv = _MORE_VERB.search(s, max(lo, p - 4), p) if ch is None and p - 3 >= lo and s[p - 3] in "多少" else None
+        if mv and re.search(r"(?:同比|环比|" + _CMP_BASE + r")$", s[max(lo, mv.start() - 12):mv.start()]):
+            changed = "increase" if mv.group(1) == "多" else "decrease"   # 较上年同期多争取2.3亿元 (set GC)
+            p = mv.start()
+            continue
         if ch is None and s[p - 1:p] in ("多", "少") and re.search(r"(?:同比|环比|" + _CMP_BASE + r")$", s[max(lo, p - 12):p - 1]):
             ch = s[p - 1]                  # 较上年多15件 / 比上年少2起: a difference from the base
             changed = "increase" if ch == "多" else "decrease"

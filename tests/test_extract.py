@@ -1507,3 +1507,8 @@ def test_prose_line_with_a_bar_in_its_headline_is_read():
             "吸引了众多市民游客前去选购。其中14支民间艺术团参与巡游,全国重点商圈接待顾客超过7亿人次。")
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert ("商品销售额", "4千亿") in got and ("民间艺术团", "14") in got
+
+
+def test_difference_from_a_base_with_the_activity_verb():
+    got = [(i.subject, i.change) for i in extract_indicators("全年发生火灾12起,比上年少发生3起。")]
+    assert got == [("火灾", None), ("火灾", "decrease")]
