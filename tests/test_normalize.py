@@ -48,3 +48,15 @@ def test_offsets_monotonic_and_grounded(text):
     for i in range(len(norm)):
         a, b = map_span(offs, i, i + 1)
         assert 0 <= a < b <= len(text)
+
+
+def test_traditional_characters_beyond_the_hand_written_table_fold():
+    # 強 揮 納 買 臺 羣 are only in the OpenCC-derived table (lexicons/trad2simp_opencc.tsv)
+    from pipeline.normalize import to_simplified
+    assert to_simplified("加強指揮,繳納稅款,購買臺式機,羣眾") == "加强指挥,缴纳税款,购买台式机,群众"
+    from pipeline.extract import extract_indicators
+    simp = [(i.subject, i.value_text) for i in extract_indicators("全县加强指挥调度,共采取措施12项。")]
+    trad_text = "全縣加強指揮調度,共採取措施12項。"
+    trad = [(i.subject, i.value_text) for i in extract_indicators(trad_text)]
+    assert len(trad) == len(simp) == 1 and trad[0][1] == "12"
+    assert to_simplified(trad[0][0]) == simp[0][0]
