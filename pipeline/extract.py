@@ -101,7 +101,7 @@ _STOP_AFTER = set(",;:。!?、)]”’》|\t\n")
 
 # Time words right after a number make it a date, time or period, never an indicator.
 _TIME_AFTER = ("年", "月", "日", "号", "时", "周年", "世纪", "个月", "多年", "余年", "多月",
-               "个多月", "届", "点钟", "代", "后")
+               "个多月", "届", "点钟", "代", "后", "个季度")   # 连续8个季度: a streak (set GH)
 # Measure words that only make sense as durations; with text right after them they describe
 # something (24小时全天候, 15分钟生活圈) rather than measure it.
 _DURATION_UNITS = {"天", "小时", "个小时", "分钟", "秒", "周", "个工作日", "工作日"}
@@ -194,7 +194,7 @@ _LEAD_RE = re.compile(
     r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
-    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线|"
+    r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|\d{3,6}热线(?!转派|转办|交办|派发|移交|转交|转入)|"
     r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
@@ -219,6 +219,8 @@ _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
                        + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
+                       # 满意度连续5年(保持在80分以上): a streak is not part of the measure (set GH)
+                       + r"|连续(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度)"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
                        + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?"
                        # 出口额和进口额在1-9月均同比增长: the period is not part of the subject (set AF)
@@ -490,6 +492,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
     if prev == "×" or nxt == "×":
         return None                                  # “7×24小时”服务: a descriptor, not a quantity
+    if prev in "=＝" and s[max(lo, cs - 6):cs - 1].rstrip().endswith(("年", "月", "期")):
+        return None                                  # 价格指数(上年同月=100): the base of an index
     if nxt == "、" and re.match(r"、\d+号", s[ce:ce + 6]):
         return None                                  # 1、2号线: names of lines
     if prev == "前" and re.search(r"(?:位居|居|位列|进入|排名|排在|列)(?:全国|全省|全市|全区|全县)?前$", s[max(lo, cs - 8):cs]):
@@ -791,6 +795,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                                                                             "反馈", "处理", "解决", "到达", "赶到", "送达"), j + 1)):
         after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
         j += 1
+    if re.match(r"(?:及)?以[上下]\)", s[ue:ue + 4]) and "(" in s[max(lo, cs - 16):cs] and ")" not in s[max(lo, cs - 16):cs]:
+        return None                                   # 批发业(年主营业务收入2000万元及以上)销售额: a threshold defining the subject
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
                       s[max(lo, cs - 4):cs]) and u not in ("%",):
@@ -1487,7 +1493,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
     if b - a <= 20 and re.match(r"各[^,。;]{1,10}、[^,。;]{1,10}?(?:登记|办理|受理|办结|录入|上报)", s[a:b]):
         return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
-    if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交)[\u4e00-\u9fff]{2,}$", s[a:b]):
+    if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
     rm = _RESTATED.match(s, a, b)
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
@@ -1829,6 +1835,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and s[np_end:np_end + 1] != "的" and \
             s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
+    elif np_end - a >= 2 and b - a <= 18 and not more_follow and s.startswith(("未", "尚未", "仍未", "均未", "没有"), np_end):
+        ra, rb = a, b                      # 5座小型水库未完成除险加固: units that have not done it (gold-dev 113)
     elif m.kind == "percent" and s.startswith("的", m.end) and np_end - a <= 5 and b - a <= 22 and not more_follow and \
             (vt := segment.tokenize(s, np_end, min(b, np_end + 4))) and \
             (vt[0].flag.startswith("v") or vt[0].flag == "d" and len(vt) > 1 and vt[1].flag.startswith("v")) and \
@@ -1842,7 +1850,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     ra, rb = _clean_subject(s, ra, rb)
     if rb - ra == 1 and s[ra] in "村户镇乡县区市省州" and s[rb:rb + 1] == "的":
         return ra, rb                      # 全镇10个村的村务公开率: the villages are counted
-    if rb - ra < 2 or s[ra:rb].endswith("水平"):
+    if rb - ra < 2 or s[ra:rb].endswith(("水平", "区间", "高位")):
         return None                        # 保持99.94%的历史最高水平: not what is counted
     return ra, rb
 
@@ -2847,7 +2855,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if pb > pa:
                 m.subj = _drop_light_verb(s, *_pos_refine(s, pa, pb))
                 if m.change == "increase" and s.startswith("增收", m.subj[1]) and \
-                        re.search(r"(?:农民|农户|群众|村民|居民|脱贫户|贫困户|职工|脱贫人口)$", s[m.subj[0]:m.subj[1]]):
+                        (re.search(r"(?:农民|农户|群众|村民|居民|脱贫户|贫困户|职工|脱贫人口)$", s[m.subj[0]:m.subj[1]]) or
+                         re.match(r"(?:带动|帮助|促进|助力|助推)", s[m.subj[0]:m.subj[1]])):
                     # 带动农民增收约87.5万元: the income gain of a group is named with 增收 (gold-dev 124)
                     dm = re.match(r"(?:带动|帮助|促进|助力|助推|实现)", s[m.subj[0]:m.subj[1]])
                     m.subj = (m.subj[0] + (dm.end() if dm else 0), m.subj[1] + 2)

@@ -1512,3 +1512,21 @@ def test_prose_line_with_a_bar_in_its_headline_is_read():
 def test_difference_from_a_base_with_the_activity_verb():
     got = [(i.subject, i.change) for i in extract_indicators("全年发生火灾12起,比上年少发生3起。")]
     assert got == [("火灾", None), ("火灾", "decrease")]
+
+
+def test_round_two_rewrites_of_gold_dev_conventions():
+    assert extract_indicators("不合格率已连续8个季度同比下降。") == []
+    got = [(i.subject, i.value) for i in extract_indicators("全国食品安全满意度连续5年保持在80分以上的良好区间。")]
+    assert got == [("食品安全满意度", 80)]                      # 126: 连续4年保持98%以上的高水平
+    got = [i.subject for i in extract_indicators("其中12348热线转办21件,12368热线转入案件9件。")]
+    assert got == ["12348热线转办", "12368热线转入案件"]        # 112: 省级12345热线转派工单
+    got = [i.subject for i in extract_indicators("带动林农务工增收约260万元。")]
+    assert got == ["林农务工增收"]                              # 124: 带动农民增收
+    got = [i.subject for i in extract_indicators("全市仍有5座小型水库未完成除险加固。")]
+    assert got == ["小型水库未完成除险加固"]                    # 113: 3家企业未完成智能化改造
+    got = [i.subject for i in extract_indicators("吸引12个国家和地区的客商。")]
+    assert got == ["国家和地区"]
+    got = [i.value_text for i in extract_indicators("居民消费价格指数(上年同月=100)为100.8。")]
+    assert got == ["100.8"]
+    got = [i.value_text for i in extract_indicators("限额以上批发业(年主营业务收入2000万元及以上)销售额为312.6亿元。")]
+    assert got == ["312.6亿"]                                   # README: thresholds inside a subject
