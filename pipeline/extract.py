@@ -208,7 +208,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|多年平均|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
@@ -476,7 +476,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # second half of a version/odd number; x.6亿 (anonymised)
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
-    if prev == "-" and not re.search(r"(?:为|是|达|率|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
+    if prev == "-" and not re.search(r"(?:为|是|达|率|幅|速|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
             not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
@@ -1716,6 +1716,12 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured
+    if m.unit in _ADMIN_UNITS and s.startswith("中", a) and m.pre >= 2 and _is_cjk(s[m.pre - 1]):
+        k = m.pre
+        while k > max(0, m.pre - 4) and _is_cjk(s[k - 1]) and s[k - 1] not in "在于的":
+            k -= 1
+        if m.pre - k >= 2:
+            return k, m.end                # 珠三角9市中居第1位: the peer group's conventional name (gold-dev 107)
     if s.startswith("大关", a):
         return None                        # 突破400亿大关的省份: a milestone, the measure is before it
     if a < limit and s[a] == "的":
@@ -1848,6 +1854,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if next_measured:
             rb = _counted_entity_end(s, ra, rb)
     ra, rb = _clean_subject(s, ra, rb)
+    cj = re.search(r"中(?:居|排|位|列|名列)$", s[ra:rb])
+    if cj and cj.start() >= 2:
+        rb = ra + cj.start()               # 21个地级以上市中居第7位: the peer group, not the rank verb
     if rb - ra == 1 and s[ra] in "村户镇乡县区市省州" and s[rb:rb + 1] == "的":
         return ra, rb                      # 全镇10个村的村务公开率: the villages are counted
     if rb - ra < 2 or s[ra:rb].endswith(("水平", "区间", "高位")):

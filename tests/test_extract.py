@@ -1530,3 +1530,12 @@ def test_round_two_rewrites_of_gold_dev_conventions():
     assert got == ["100.8"]
     got = [i.value_text for i in extract_indicators("限额以上批发业(年主营业务收入2000万元及以上)销售额为312.6亿元。")]
     assert got == ["312.6亿"]                                   # README: thresholds inside a subject
+
+
+def test_minus_signed_changes_long_term_bases_and_peer_group_names():
+    got = [(i.subject, i.change) for i in extract_indicators("平原区地下水位年均变幅-0.35米,人均收入增速-2.5%。")]
+    assert got == [("地下水位年均变幅", "decrease"), ("人均收入增速", "decrease")]   # 105: 自然增长率-1.16‰
+    got = [(i.subject, i.change) for i in extract_indicators("全年降水量比多年平均偏少12.6%。")]
+    assert got == [("降水量", "decrease")]
+    got = [i.subject for i in extract_indicators("收入增幅在全省21个地级以上市中居第7位,珠三角9市中居第1位。")]
+    assert got == ["地级以上市", "收入增幅", "珠三角9市", "收入增幅"]   # 107
