@@ -1539,3 +1539,10 @@ def test_minus_signed_changes_long_term_bases_and_peer_group_names():
     assert got == [("降水量", "decrease")]
     got = [i.subject for i in extract_indicators("收入增幅在全省21个地级以上市中居第7位,珠三角9市中居第1位。")]
     assert got == ["地级以上市", "收入增幅", "珠三角9市", "收入增幅"]   # 107
+
+
+def test_lists_stop_at_a_count_and_every_n_periods_are_scope():
+    got = [i.subject for i in extract_indicators("实施和平、东风等9个小区雨污分流、屋面防水等改造工程共计4.6万平方米。")]
+    assert got[1] == "雨污分流、屋面防水等改造工程"           # 104: 旧村复垦、土地开发等项目
+    got = [i.subject for i in extract_indicators("每隔一周安排两名注册安全工程师到社区。")]
+    assert got[0].startswith("注册安全工程师")                 # 100: 每月安排两名专业律师
