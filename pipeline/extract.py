@@ -1670,6 +1670,11 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
             cut = t.start
     if cut is not None:
         a = cut
+    d = s.rfind("的", a, b)
+    if b - a > _MAX_SUBJECT and d - a > 8 and b - (d + 1) >= 3 and s.count("“", a, d) == s.count("”", a, d) and \
+            (ft := segment.tokenize(s, a, min(d, a + 4))) and ft[0].flag in ("v", "p"):
+        a = d + 1                           # 纳入省级森林资源管理“一张图”的有林地面积: a long relative clause
+                                            # describes the measure (a short one stays: 建成通车的农村公路)
     return a, b
 
 
@@ -1759,12 +1764,16 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             if he - (d + 1) >= 2:
                 dg = s.rfind("等", a, d)
                 return (dg + 1 if dg >= 0 and d - dg > 2 else a), he
+    nm = re.search(r"[\u4e00-\u9fff]某某?等$", s[max(0, m.pre - 5):m.pre]) if m.unit in ("人", "名") else None
+    if nm:
+        return m.pre - len(nm.group()), m.pre   # 严惩周某某等11人…犯罪集团: the named people (gold-dev 120)
     d = s.find("的", a + 2, min(b, a + 15))
     if d > 0 and m.kind == "count" and m.unit in _CN_PERSON_UNITS + ("个", "家", "户", "人"):
         # 28名熟悉法律、群众威信高的退休干部: a relative clause before the head noun describes it
         rel = segment.tokenize(s, a, d)
         if rel and (rel[0].flag.startswith(("v", "a", "d")) and rel[0].flag != "vn" or
-                    re.search(r"[\u4e00-\u9fff]{2,4}[高低强好优精广多少]、", s[a:d])) and \
+                    re.search(r"[\u4e00-\u9fff]{2,4}[高低强好优精广多少]、", s[a:d]) or
+                    len(rel) == 2 and rel[-1].flag in ("a", "an") and d - a <= 6) and \
                 not s.startswith(("基础", "前提", "情况", "背景", "条件", "方式", "形式", "作用", "工作", "过程"), d + 1):
             he = _noun_phrase(s, d + 1, b)
             if he - (d + 1) >= 2:

@@ -1546,3 +1546,14 @@ def test_lists_stop_at_a_count_and_every_n_periods_are_scope():
     assert got[1] == "雨污分流、屋面防水等改造工程"           # 104: 旧村复垦、土地开发等项目
     got = [i.subject for i in extract_indicators("每隔一周安排两名注册安全工程师到社区。")]
     assert got[0].startswith("注册安全工程师")                 # 100: 每月安排两名专业律师
+
+
+def test_named_people_relative_clauses_and_long_verbal_modifiers():
+    got = [i.subject for i in extract_indicators("依法严惩周某某等11人操纵工程建设领域的恶势力犯罪集团。")]
+    assert got == ["周某某等"]                                  # 120: 打掉廖某某等27人
+    got = [i.subject for i in extract_indicators("为42名生活困难的当事人发放司法救助金61.5万元。")]
+    assert got[0] == "当事人"
+    got = [i.subject for i in extract_indicators("纳入省级森林资源管理“一张图”的有林地面积达到86.3万亩。")]
+    assert got == ["有林地面积"]
+    got = [i.subject for i in extract_indicators("一氧化碳(CO)日平均浓度的第95百分位数为1.0毫克/立方米。")]
+    assert got == ["一氧化碳(CO)日平均浓度的第95百分位数"]   # 114: a nominal modifier stays
