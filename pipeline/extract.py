@@ -117,6 +117,8 @@ _SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}"
 # Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
 _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|位于|保持|全省|全市|全国|全区|全县|全州|"
                           r"全盟|省内|市内|中)[^,。;]{0,6}$"
+                          # 排名从2023年的第11位上升至2024年的第4位: the new placing of a rank move
+                          r"|(?:上升|提升|跃升|下降|前移|后移|升|降)(?:至|到)[^,。;]{0,8}$"
                           # 获评全市量化考核综合总分第8名: an evaluation's placing (review set L)
                           r"|(?:获评|荣获|获得)[^,。;]{0,16}$|(?:总分|得分|考核|评价|测评|评比|排序)\W?$")
 _RANK_VERB_GAP = re.compile(r"(?:位居|排名|排位|位列|名列)[^,。;第]{0,12}$")   # 位居县域经济综合实力第4
@@ -228,7 +230,7 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|相比|比较|"
-                           r"\d{4}年同期的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
+                           r"\d{4}年同期的?|(?:19|20)\d\d年(?:底|末)?的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
@@ -240,8 +242,9 @@ _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]
                        r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
                        # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before
                        r"|^分别(?:完成|为|占|达到)[^,。;]{1,10}的$")
-_RANK_CUT = re.compile(r"(?:有望)?(?:继续)?(?:保持)?(?:由|从)?(?:全国|全省|全市|全县|全区|全州)?(?:在|跃居|居|排名|排位|位居|位列|列|名列)"
-                       r"|(?:有望)?(?:继续)?保持(?:全国|全省|全市|全县|全区|全州)|(?:由|从)(?:全国|全省|全市|全县|全区|全州)$")
+_RANK_CUT = re.compile(r"(?:有望)?(?:继续)?(?:保持)?(?:由|从)?(?:全国|全省|全市|全县|全区|全州)?(?:综合)?(?:在|跃居|居|排名|排位|位居|位列|列|名列)"
+                       r"|(?:有望)?(?:继续)?保持(?:全国|全省|全市|全县|全区|全州)|(?:由|从)(?:全国|全省|全市|全县|全区|全州)$"
+                       r"|(?:跃升|上升|提升|前移|下降|后移)(?:至|到)?$")
 # Nouns naming a measured quality: 累计 after them is part of the measure (空气质量累计达标天数)
 _MEASURE_NOUN_ENDS = ("质量", "指数", "浓度", "水质", "空气")
 # X比Y高6个百分点 / 增速高于全市平均0.4个百分点 / 是传统成分的4.46倍: the comparison base and the
@@ -442,7 +445,7 @@ def _qualifier_before(quals, s: str, p: int, lo: int) -> Optional[str]:
 # 比上年多争取2.3亿元 / 较去年少发生3起: a difference from the base with the activity's verb
 _MORE_VERB = re.compile(r"([多少])(?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入)$")
 # Patterns tested for every mention, compiled once (hot path of _read_mention)
-_ATTACHMENT_BEFORE = re.compile(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d转)$")
+_ATTACHMENT_BEFORE = re.compile(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d\s?转)\s?$")
 _PAGE_OF_BEFORE = re.compile(r"第\s?\d+\s?页\s?共\s?$")
 _PAGE_OF_AFTER = re.compile(r"\s?页\s?共\s?\d+\s?页")
 _SESSION_BEFORE = re.compile(r"届[一二三四五六七八九十]+次、$")
@@ -480,7 +483,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
         return None                                  # 报告-10篇: a dash, not a minus sign
-    if _ATTACHMENT_BEFORE.search(s[max(line_start, cs - 3):cs]):
+    if _ATTACHMENT_BEFORE.search(s[max(line_start, cs - 4):cs]) or \
+            s[cs - 1:cs] == " " and re.search(r"\d\s?月\s$", s[max(lo, cs - 5):cs]):
         return None                                  # 附件1, 表1, 图2, extension 转602
     if _PAGE_OF_BEFORE.search(s[max(lo, cs - 8):cs]) or _PAGE_OF_AFTER.match(s[ce:ce + 8]):
         return None                                  # 第1页共18页: page furniture of a document viewer
@@ -2744,7 +2748,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 pa = rc.end() + rest.end()     # 位居全国百强县投资潜力第3、…: the first placing of a list
             elif rc:
                 pb = _strip_trail(s, pa, rc.start())
-                if pb - pa < 2 or re.search(r"(?:^|[\s,;])(?:在|于)[^,。;]{1,14}中\s*$", s[left:rc.start()]):
+                if pb - pa < 2 or re.search(r"(?:^|[\s,;])(?:在|于)[^,。;]{1,14}中\s*$", s[left:rc.start()]) or \
+                        re.fullmatch(r"(?:已)?(?:由|从)[^,。;]{0,12}?第[\d一二三四五六七八九十]{1,3}[位名]?", s[pa:pb]):
                     # 在市州中居第2位: the peer group is no subject; the rank is of the measure
                     # named before (gold-dev 107: 在全省21个地级以上市中居第7位)
                     pb = pa

@@ -1557,3 +1557,13 @@ def test_named_people_relative_clauses_and_long_verbal_modifiers():
     assert got == ["有林地面积"]
     got = [i.subject for i in extract_indicators("一氧化碳(CO)日平均浓度的第95百分位数为1.0毫克/立方米。")]
     assert got == ["一氧化碳(CO)日平均浓度的第95百分位数"]   # 114: a nominal modifier stays
+
+
+def test_spaced_numbers_in_prose_and_rank_moves_to_a_new_place():
+    got = [(i.subject, i.value_text, i.unit, i.change) for i in extract_indicators(
+        "解决 500 多留守老人用餐问题,处置 6 起疫情防控紧急事项,平均结案时间同比下降 7.2 %。")]
+    assert [g[1:] for g in got] == [("500", "", None), ("6", "起", None), ("7.2", "%", "decrease")]
+    assert got[0][0].startswith("留守老人") and got[1][0] == "疫情防控紧急事项" and got[2][0] == "平均结案时间"
+    text = "全市社会消费品零售总额全省综合排名从2023年的第11位上升至2024年的第4位。"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("社会消费品零售总额", "11"), ("社会消费品零售总额", "4")]

@@ -60,3 +60,14 @@ def test_traditional_characters_beyond_the_hand_written_table_fold():
     trad = [(i.subject, i.value_text) for i in extract_indicators(trad_text)]
     assert len(trad) == len(simp) == 1 and trad[0][1] == "12"
     assert to_simplified(trad[0][0]) == simp[0][0]
+
+
+def test_spaces_around_numbers_in_prose_are_dropped_through_the_map():
+    from pipeline.normalize import normalize_with_map, map_span
+    text = "全年共调解 235 起,成功率 98.5 %。\n序号 地区 数量\n1 北京 120"
+    norm, offsets = normalize_with_map(text)
+    assert norm.startswith("全年共调解235起,成功率98.5%。")
+    assert "1 北京 120" in norm                      # a line without prose punctuation keeps its cells
+    k = norm.index("235")
+    a, b = map_span(offsets, k, k + 4)
+    assert text[a:b] == "235 起"
