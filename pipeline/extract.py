@@ -494,6 +494,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 六届二次、三次全会: session numbers
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
+    if ce - cs >= 9 and s[cs:ce].isdigit() and (s[ce:ce + 1] == " " or prev in "::号码证"):
+        return None                                  # 许可证:10120190027 本网: a registration number
     if prev == "×" or nxt == "×":
         return None                                  # “7×24小时”服务: a descriptor, not a quantity
     if prev in "=＝" and s[max(lo, cs - 6):cs - 1].rstrip().endswith(("年", "月", "期")):
@@ -1120,6 +1122,8 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
     in a ratio (16.5:26.2:57.3), in a table cell, or as a bare magnitude (13.57万亿, 3亿1600万)."""
     if not is_ar:
         return False
+    if ve - cs >= 9 and s[cs:ve].isdigit() and not unit_parts:
+        return False                                  # 许可证:10120190027: a registration number (gold-val README trap)
     nxt = s[j] if j < hi else "\x00"
     if table_cell:
         # a bare number filling its cell; a number inside a text cell (二级演员 39) is a list index
@@ -1546,7 +1550,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     # (判决行政机关败诉案件: an institution after a ruling verb is its object, not the agent; set S)
     agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
-             toks[k + 1].flag.startswith("v") and b - toks[k + 1].start >= 3 and
+             (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and b - toks[k + 1].start >= 3 and
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
         a = toks[agent[-1] + 1].start

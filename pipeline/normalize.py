@@ -158,12 +158,19 @@ def _token_lines(text: str) -> list[int]:
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff%‰])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[\u4e00-\u9fff%‰])")
 
 
+_DIGITS = re.compile(r"[\d.,]+")
+_DIGITS_END = re.compile(r"[\d.,]+$")
+
+
 def _prose_spaces(text: str) -> list[int]:
     out = []
     for m in _SPACED_NUMBER.finditer(text):
         k = m.start()
         if text[k - 1:k] in " \u00a0" or text[k + 1:k + 2] in " \u00a0":
             continue                       # two spaces: a table cell boundary
+        num = _DIGITS.match(text, k + 1) if text[k + 1:k + 2].isdigit() else _DIGITS_END.search(text, max(0, k - 24), k)
+        if num and sum(c.isdigit() for c in num.group()) >= 7 and "." not in num.group():
+            continue                       # 许可证:10120190027 本网: an identifier keeps its space
         a = text.rfind("\n", 0, k) + 1
         b = text.find("\n", k)
         line = text[a:len(text) if b < 0 else b]

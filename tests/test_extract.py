@@ -1567,3 +1567,10 @@ def test_spaced_numbers_in_prose_and_rank_moves_to_a_new_place():
     text = "全市社会消费品零售总额全省综合排名从2023年的第11位上升至2024年的第4位。"
     got = [(i.subject, i.value_text) for i in extract_indicators(text)]
     assert got == [("社会消费品零售总额", "11"), ("社会消费品零售总额", "4")]
+
+
+def test_registration_numbers_and_agents_before_a_spam_word():
+    assert extract_indicators("互联网新闻信息服务许可证:10120190027 本网常年法律顾问。") == []
+    assert [i.value for i in extract_indicators("全国人口共1411778724人。")] == [1411778724]
+    got = [i.subject for i in extract_indicators("检察九游全国检察机关办理各类案件380余万件。")]
+    assert got[0] in ("办理各类案件", "各类案件")                # 119: 法院九游全国法院受理各类案件
