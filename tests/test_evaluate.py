@@ -12,10 +12,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EVALSET = ROOT / "tests" / "evalset"
 SHARED = ROOT.parent / "shared"
 
-# Floors measured on 2026-11-25 (evalset: 86 labels, detection 1.000, all fields 0.965). They are
-# regression floors, not goals: raise them when the extractor improves.
-MIN_DETECTION_F1 = 0.98
-MIN_ALL_FIELDS_F1 = 0.95
+# Floors measured on 2026-11-25, session 4 (evalset: 86 labels, detection 1.000, all fields 0.988). They
+# are regression floors, not goals: raise them when the extractor improves.
+MIN_DETECTION_F1 = 0.99
+MIN_ALL_FIELDS_F1 = 0.98
 
 
 def test_labels_are_grounded_in_their_texts():
