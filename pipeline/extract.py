@@ -197,7 +197,7 @@ _LEAD_RE = re.compile(
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|每隔[一二两三四五六七八九十\d]{1,2}个?(?:天|日|周|月|年|季度)|\d{3,6}热线(?!转派|转办|交办|派发|移交|转交|转入)|"
-    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
+    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上季度|比上季度|较上周|比上周|较上年同期|较去年同期|较同期|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
 _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合计 总计 有 约 计 分别 分别为 分别达 分别达到 均
@@ -494,6 +494,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 六届二次、三次全会: session numbers
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
+    if re.search(r"(?:邮编|邮政编码)[::]?\s?$", s[max(lo, cs - 6):cs]):
+        return None                                  # 邮编618400: a postcode
     if ce - cs >= 9 and s[cs:ce].isdigit() and (s[ce:ce + 1] == " " or prev in "::号码证"):
         return None                                  # 许可证:10120190027 本网: a registration number
     if prev == "×" or nxt == "×":
@@ -2811,8 +2813,18 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if j2 - la >= 2 and lb - j2 >= 3:
                     parts[-1:] = [(la, j2), (j2 + 1, lb)]
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
-            if len(parts) == len(g) and not _shared_head(s, parts) and parts[0][1] - parts[0][0] >= 2:
+            one_char_nouns = len(parts) == len(g) and all(
+                b - a >= 2 or s[a] not in "城乡男女内外中大小新老省市县区镇村上下前后东西南北一二三四" and
+                any(t.flag == "n" and t.start == a and t.end == b for t in segment.tokenize(s, a, b + 1))
+                for a, b in parts[:-1])        # 镉、铅、无机砷平均含量分别为: element names are items
+            if len(parts) == len(g) and not _shared_head(s, parts) and \
+                    (parts[0][1] - parts[0][0] >= 2 or one_char_nouns and parts[0][1] - parts[0][0] == 1):
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
+                la, lb = items[-1]
+                tail = re.search(r"(?:年|日)?(?:平均|均)?(?:浓度|含量|检出值|均值)$", s[la:lb])
+                if tail and tail.start() >= 1 and not any(tail.group() in s[a:b] for a, b in items[:-1]):
+                    items[-1] = (la, la + tail.start())   # …细颗粒物(PM2.5)平均浓度分别为: the last item
+                                                          # without the shared measure (gold-dev 114)
         if len(g) > 2 and fb and not items and pb - pa >= 2 and "、" not in s[pa:pb] and first.clause[0] > ss:
             # 抽检的蔬菜、水果、茶叶等3类产品,合格率分别为97.2%、98.5%、96.1%: one measure shared by
             # items enumerated in the clause before; each value is the item's (like gold-dev 114's
@@ -2893,6 +2905,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if m.subj[1] - m.subj[0] <= 2 and m.kind == "count":
                     m.subj = _elided_object(s, m.subj, ss, m.clause[0]) or m.subj
                 m.subj = _owner_of_generic(s, m.subj, ms, i, m.clause[0])
+                if s[m.subj[0]:m.subj[1]] in ("总数", "总量", "总计", "合计", "总规模") and i > 0 and ms[i - 1].subj and \
+                        ms[i - 1].unit == m.unit:
+                    # 新增A级旅游景区5家,总数达到97家: the total of the noun just counted (set GH)
+                    qa, qb = ms[i - 1].subj
+                    nm = re.match(r"(?:新增|新建|新培育|新认定|新发展|净增)", s[qa:qb])
+                    m.subj = (qa + nm.end(), qb) if nm and qb - qa - nm.end() >= 2 else (qa, qb)
                 if s[m.subj[0]:m.subj[1]] in ("新增", "新建", "净增", "新培育", "新认定", "新发展") and \
                         any(x.subj for x in ms[:i]):
                     m.subj = None          # 专业合作社58家,新增4家: the new ones of the noun before (set Z)

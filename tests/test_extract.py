@@ -1574,3 +1574,14 @@ def test_registration_numbers_and_agents_before_a_spam_word():
     assert [i.value for i in extract_indicators("全国人口共1411778724人。")] == [1411778724]
     got = [i.subject for i in extract_indicators("检察九游全国检察机关办理各类案件380余万件。")]
     assert got[0] in ("办理各类案件", "各类案件")                # 119: 法院九游全国法院受理各类案件
+
+
+def test_round_three_rewrites_of_gold_dev_conventions():
+    got = [i.subject for i in extract_indicators("镉、铅、无机砷平均含量分别为0.021、0.056、0.017毫克/千克。")]
+    assert got == ["镉", "铅", "无机砷"]                        # 114: 二氧化硫、…细颗粒物(PM2.5)平均浓度分别为
+    assert [i.unit for i in extract_indicators("铅含量0.056毫克/千克。")] == ["毫克/千克"]
+    got = [i.subject for i in extract_indicators("总体合格率97.82%。较上季度抽检增加318批次。")]
+    assert got == ["总体合格率", "抽检"]                        # 111: 较上月办件增加263件
+    assert extract_indicators("邮编618400。") == []
+    got = [i.subject for i in extract_indicators("全省新增A级旅游景区5家,总数达到97家。")]
+    assert got == ["新增A级旅游景区", "A级旅游景区"]
