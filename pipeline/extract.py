@@ -1004,7 +1004,7 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         if re.match(rf"[{_CN_DIG}]([省市县区])[{_CN_DIG}]\1", s[cs:cs + 4]) or \
                 re.search(rf"[{_CN_DIG}]([省市县区])$", s[max(lo, cs - 2):cs]) and s[cs - 1] == s[cs + 1:cs + 2]:
             return False
-        return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十][省市县区乡镇村]", s[cs:cs + 4])) or \
+        return bool(re.match(rf"[{_CN_DIG}十][省市县区乡镇村][{_CN_DIG}十]{{1,3}}[省市县区乡镇村]", s[cs:cs + 6])) or \
             bool(re.search(rf"[{_CN_DIG}十][省市县区乡镇村]$", s[max(lo, cs - 2):cs]))
     oq = s.rfind("“", max(lo, cs - 8), cs)
     if single and oq >= 0 and "”" not in s[oq:cs] and "”" in s[j:j + 2]:
@@ -1392,6 +1392,8 @@ def _drop_long_paren(s: str, a: int, b: int) -> tuple[int, int]:
                 return i + 1, b
             return a, i
         inner = s[i + 1:k]
+        if re.fullmatch(r"(?:含|包括|包含)[^()]{1,12}", inner) and b - (k + 1) < 2 and i - a >= 2:
+            return a, i                    # 员额法官(含院庭长): a scope note after the noun (gold-dev 106)
         if re.fullmatch(r"[市区县旗乡镇街道、]{3,7}", inner):
             pass                           # 县(市、区): the usual name of county-level units, not a note
         elif (len(inner) >= 5 and any(_is_cjk(c) for c in inner)) or "、" in inner or "," in inner:
@@ -1705,7 +1707,11 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
         # 社区调解工作室 / 镇级矛盾纠纷调处中心: a verb between a noun and an office noun is part of its name
         org = t.flag == "v" and k + 1 < len(toks) and toks[k + 1].word.endswith(_ORG_HEADS) and \
             toks[k + 1].start == t.end and _nominal(toks[k - 1]) and not s[a:e].endswith(_ORG_HEADS) if k > 0 else False
-        if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") or t.word in _NP_STOP) and e > a:
+        coord = t.word in ("及", "和") and k + 1 < len(toks) and _nominal(toks[k + 1]) and \
+            _nominal(toks[k - 1]) and len(toks[k - 1].word) >= 2 and len(toks[k + 1].word) >= 2 \
+            if k > 0 else False                 # 中小学及幼儿园食堂: two nouns joined (not 鼎和农牧)
+        if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") and not coord or
+                t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
             # 退休制度 / 执法车辆: a verb modifying the noun right after it opens the phrase;
@@ -2349,7 +2355,8 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
 
 # Words that name a part of a territory in regional breakdowns (桂西部分地区, 其余大部地区, 三市北部).
 _PLACE_WORDS = frozenset("地区 部分 大部 大部分 大部地区 其余 其他 局部 各地 全省各地 市 县 区 州 盟 旗 乡 镇 "
-                         "和 及 与 、 等 城区 市区 郊区 以南 以北 以东 以西 沿江 沿海 山区 平原 丘陵 盆地 库区 海域 海区 流域".split())
+                         "和 及 与 、 等 城区 市区 郊区 以南 以北 以东 以西 沿江 沿海 山区 平原 丘陵 盆地 库区 海域 海区 流域 "
+                         "县区 区县 乡镇 县市 南部 北部 东部 西部 中部 东南部 西南部 东北部 西北部".split())
 _PLACE_FLAGS = ("ns", "nrt", "f", "s")
 
 
@@ -2402,7 +2409,7 @@ def _clause_topic(s: str, ss: int, upto: int):
     if e - ra < 2 or e - ra > 14 or any(ch.isdigit() for ch in s[ra:e]):
         return None
     toks = segment.tokenize(s, ra, e)
-    if not toks or not _nominal(toks[-1]) or toks[0].flag in ("t", "m", "r"):
+    if not toks or not (_nominal(toks[-1]) or toks[-1].word in ("类", "业")) or toks[0].flag in ("t", "m", "r"):
         return None
     return ra, e
 
@@ -2531,6 +2538,11 @@ def _elided_object(s: str, subj: tuple, ss: int, clause_start: int):
             lv = max(s.rfind(w, a, k) + len(w) if s.rfind(w, a, k) >= 0 else -1 for w in ("开展", "组织", "举办", "进行"))
             if lv > a and 4 <= k + len(verb) - lv <= 20 and not re.search(r"\d", s[lv:k]):
                 return lv, k + len(verb)
+        if k < 0 and verb in ("开展", "举办", "组织", "进行") and b - a >= 4 and s[b - 1:b] not in ("。",):
+            # 组织森林防火宣传活动,全年累计开展30余次: the activity named after another light verb
+            lv = max((s.find(w, a, b) + len(w) if s.find(w, a, b) >= 0 else -1) for w in ("开展", "组织", "举办", "进行"))
+            if lv > a and 4 <= b - lv <= 20 and not re.search(r"\d", s[lv:b]) and s[b - 2:b].endswith(("活动", "学习", "培训", "宣传", "演练", "检查", "讲座", "会议")):
+                return lv, b
         if k >= 0 and b - (k + len(verb)) >= 2:
             dm = re.search(r"\d", s[k + len(verb):b])
             oa, ob = _clean_subject(s, k + len(verb), k + len(verb) + dm.start() if dm else b)

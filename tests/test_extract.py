@@ -1585,3 +1585,16 @@ def test_round_three_rewrites_of_gold_dev_conventions():
     assert extract_indicators("邮编618400。") == []
     got = [i.subject for i in extract_indicators("全省新增A级旅游景区5家,总数达到97家。")]
     assert got == ["新增A级旅游景区", "A级旅游景区"]
+
+
+def test_coordinated_nouns_scope_notes_and_regions_of_a_forecast():
+    assert [i.subject for i in extract_indicators("改造9所中小学及幼儿园食堂。")] == ["中小学及幼儿园食堂"]
+    got = [i.subject for i in extract_indicators("全院共有员额法官(含院庭长)58人,比上年减少3人。")]
+    assert got == ["员额法官", "员额法官"]                      # 106: 教职工(含…)
+    got = [i.subject for i in extract_indicators("预计汛期降雨量总体偏多,其中南部县区偏多1~2成。")]
+    assert got == ["汛期降雨量"]                                # 125: 其中桂北偏多1~2成 -> 年总降水量
+    assert [i.value for i in extract_indicators("涉及三省十一县。")] == [3, 11]   # 130: 四省九市
+    got = [i.subject for i in extract_indicators("组织森林防火宣传活动,全年累计开展30余次。")]
+    assert got == ["森林防火宣传活动"]                          # 101: 全年累计开展20余次
+    got = [i.subject for i in extract_indicators("石油及制品类是全市零售额规模较大的商品之一,占限上零售额的22.4%。")]
+    assert got == ["石油及制品类"]
