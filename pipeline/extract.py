@@ -1075,12 +1075,17 @@ def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
     before = s[cs - 1] if cs > lo else ""
     if s[max(lo, cs - 2):cs].endswith(("周", "星期", "礼拜")):
         return False                                 # 每周三组织: a weekday
-    if before and (before in "第每这那前近后头首等上下“\"" or not (_is_cjk(before) or before in ",;: 、")):
+    ca = max(lo, max(s.rfind(c, lo, cs) for c in ",;:。") + 1)
+    # 桂花巷、新华里、东风路等五个老旧小区: more than the names listed before 等, a count (gold-dev 124)
+    more_than_listed = before == "等" and _CN_SMALL.get(s[cs], 0) > s.count("、", ca, cs) + 1
+    if before and (before in "第每这那前近后头首等上下“\"" and not more_than_listed or
+                   not (_is_cjk(before) or before in ",;: 、")):
         return False
     line_a = s.rfind("\n", 0, cs) + 1
     if s.count("“", line_a, cs) > s.count("”", line_a, cs):
         return False                                 # inside a quoted name: “三个代表”
-    ca = max(lo, max(s.rfind(c, lo, cs) for c in ",;:。") + 1)
+    if more_than_listed:
+        return True
     if "、" in s[ca:cs] and not (before == "、" and re.search(r"[\d一二两三四五六七八九十][个家项条座所处名]", s[ca:cs - 1])):
         return False                                 # A、B、C三条背街小巷: restates the list
                                                      # (两个园区、两个强镇: a list of counts; set Z)

@@ -1598,3 +1598,9 @@ def test_coordinated_nouns_scope_notes_and_regions_of_a_forecast():
     assert got == ["森林防火宣传活动"]                          # 101: 全年累计开展20余次
     got = [i.subject for i in extract_indicators("石油及制品类是全市零售额规模较大的商品之一,占限上零售额的22.4%。")]
     assert got == ["石油及制品类"]
+
+
+def test_chinese_count_after_deng_larger_than_the_names_listed():
+    got = [(i.subject, i.value) for i in extract_indicators("改造桂花巷、新华里、东风路等五个老旧小区。")]
+    assert got == [("老旧小区", 5)]                              # 124: 涉及尧渡等9个乡镇
+    assert extract_indicators("对解放路、建设路等两条街巷进行改造。") == []   # restates the names
