@@ -197,7 +197,7 @@ _LEAD_RE = re.compile(
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|每隔[一二两三四五六七八九十\d]{1,2}个?(?:天|日|周|月|年|季度)|\d{3,6}热线(?!转派|转办|交办|派发|移交|转交|转入)|"
-    r"(?:同比|环比|与上月相比|与去年相比|与上年相比|较上月|较上季度|比上季度|较上周|比上周|较上年同期|较去年同期|较同期|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
+    r"(?:同比|环比|与(?:上季度|上年同期|去年同期|同期|上半年)相比|与上月相比|与去年相比|与上年相比|较上月|较上季度|比上季度|较上周|比上周|较上年同期|较去年同期|较同期|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
     r"比去年|比上月)|"
     + "|".join(map(re.escape, _LEAD_WORDS)) + r")")
 _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合计 总计 有 约 计 分别 分别为 分别达 分别达到 均
@@ -210,7 +210,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|多年平均|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|今年|多年平均|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
@@ -230,7 +230,7 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
 # Comparison-only prefixes: the subject is the previous mention's.
 _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同期|比去年同期|比上年末|比上年|比去年|比上月|较上年|较去年|较上月|"
                            r"较同期|与上月相比|与去年相比|与上年相比|与常年相比|比常年|较常年|常年同期|同期|相比|比较|"
-                           r"\d{4}年同期的?|(?:19|20)\d\d年(?:底|末)?的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|水平|"
+                           r"\d{4}年同期的?|(?:19|20)\d\d年(?:底|末)?的?|其中|占比|占|分别|的|为|是|恢复到|恢复至|相当于|达到|日均|月均|周均|年均|平均|户均|人均|件均|水平|"
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
@@ -498,6 +498,15 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 邮编618400: a postcode
     if ce - cs >= 9 and s[cs:ce].isdigit() and (s[ce:ce + 1] == " " or prev in "::号码证"):
         return None                                  # 许可证:10120190027 本网: a registration number
+    if s[max(lo, cs - 2):cs] == "连续" and re.match(r"个?(?:次|期|届|轮|季)(?:不|未|获|被|荣|位|居|排|保持|实现|达到|通过|入选|成为|蝉联)",
+                                                      s[ce:ce + 6]):
+        return None                                  # 连续2次不合格: a streak length (README); 连续6轮核酸检测 counts
+    if prev == "前" and (cs - 1 == lo or s[cs - 2] in ",,。;、的 \n") and _is_cjk(s[ce:ce + 1]):
+        return None                                  # 其中,前10户重点企业: a top-N scope inside the subject
+    oq = s.rfind("“", max(lo, cs - 6), cs)
+    if oq >= 0 and "”" not in s[oq:cs] and 0 <= s.find("”", ce, ce + 8) and \
+            len(re.findall(r"\d+", s[oq:s.find("”", ce, ce + 8)])) >= 2:
+        return None                                  # 对照“3个100%”要求: a slogan with numerals
     if prev == "×" or nxt == "×":
         return None                                  # “7×24小时”服务: a descriptor, not a quantity
     if prev in "=＝" and s[max(lo, cs - 6):cs - 1].rstrip().endswith(("年", "月", "期")):
@@ -1050,7 +1059,7 @@ _CN_NOUN_COUNT_UNITS = frozenset("个 家 次 场 项 所 条 支 批 起 件 �
 _SLOGAN_HEADS = ("制度", "机制", "责任", "原则", "理念", "意识", "自信", "维护", "代表", "体系", "目标", "任务",
                  "方面", "层面", "领域", "阶段", "步骤", "关系", "转变", "结合", "坚持", "必须", "一批", "优先",
                  "统筹", "工程", "战略", "作风", "清单", "示范", "建设", "到位", "课堂", "精神", "思想", "活动年",
-                 "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力", "大事")
+                 "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力", "大事", "特点", "亮点", "特色")
 # Policy verbs whose numeral objects are programme names (推进六个示范区建设, 落实三项制度).
 _TASK_VERBS = frozenset("推进 推动 深化 实施 落实 坚持 建设 打造 构建 围绕 聚焦 突出 抓好 做好 强化 完善 健全 "
                         "实行 执行 贯彻 树立 增强 践行 牢记 做到 把握 坚决 落细 压实 统筹 打好 开展好 守住 筑牢 "
@@ -1084,12 +1093,10 @@ def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:
     line_a = s.rfind("\n", 0, cs) + 1
     if s.count("“", line_a, cs) > s.count("”", line_a, cs):
         return False                                 # inside a quoted name: “三个代表”
-    if more_than_listed:
-        return True
-    if "、" in s[ca:cs] and not (before == "、" and re.search(r"[\d一二两三四五六七八九十][个家项条座所处名]", s[ca:cs - 1])):
+    if "、" in s[ca:cs] and not more_than_listed and not (before == "、" and re.search(r"[\d一二两三四五六七八九十][个家项条座所处名]", s[ca:cs - 1])):
         return False                                 # A、B、C三条背街小巷: restates the list
                                                      # (两个园区、两个强镇: a list of counts; set Z)
-    if cs > ca and _is_cjk(before):
+    if cs > ca and _is_cjk(before) and not more_than_listed:
         toks = segment.tokenize(s, max(ca, cs - 6), cs)
         last = toks[-1] if toks else None
         if last is None or last.word in _TASK_VERBS or (
@@ -2468,7 +2475,7 @@ def _change_head(s: str, subj: tuple):
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
             if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3 or rest[-1].flag == "l" or
-                                            rest[-1].word.endswith(("收入", "产量", "产值"))) and \
+                                            rest[-1].word.endswith(("收入", "产量", "产值", "支出", "上市", "排放"))) and \
                     not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):
                 return ((t.end, b) if b - t.end >= 2 else subj), _lexicons()[2][t.word]
             break
@@ -3054,6 +3061,13 @@ def _shared_head(s: str, parts: list) -> bool:
             return True
         if re.fullmatch(r"第?[一二三四五六七八九十]", s[a:b]):
             return True                    # 第一、二、三产业投资: ordinals sharing the head (set O)
+    if len(parts) == 2:
+        (a0, b0), (la, lb) = parts
+        k = s.find(s[b0 - 2:b0], la, lb) if b0 - a0 >= 3 and s[b0:la].strip() in ("和", "及") else -1
+        if k >= 0 and lb - (k + 2) >= 2 and s[k + 2:lb] not in s[a0:b0] and \
+                all(_nominal(t) for t in segment.tokenize(s, k + 2, lb)):
+            return True                    # 入境游客和国内游客人均花费: the head after the repeated noun is
+                                           # shared (like 城乡居民人均可支配收入, gold-dev 103)
     # (二氧化硫、二氧化氮…平均浓度分别为…: each item gets its own value, gold-dev 114)
     return False
 

@@ -1604,3 +1604,20 @@ def test_chinese_count_after_deng_larger_than_the_names_listed():
     got = [(i.subject, i.value) for i in extract_indicators("改造桂花巷、新华里、东风路等五个老旧小区。")]
     assert got == [("老旧小区", 5)]                              # 124: 涉及尧渡等9个乡镇
     assert extract_indicators("对解放路、建设路等两条街巷进行改造。") == []   # restates the names
+
+
+def test_round_three_traps_and_bases():
+    assert extract_indicators("样品连续2次不合格。") == []                     # README: streak lengths
+    assert [i.value for i in extract_indicators("连续6轮全员核酸检测。")] == [6]
+    got = [i.subject for i in extract_indicators("其中,前10户重点企业营业收入合计28.45亿元。")]
+    assert got == ["前10户重点企业营业收入"]                     # a top-N scope inside the subject
+    assert extract_indicators("各乡镇要对照“3个100%”要求。") == []
+    assert extract_indicators("呈现线上线下联动促销等五个特点。") == []
+    got = [i.subject for i in extract_indicators("与上季度相比收案数、结案数分别增长12.36%、8.1%。")]
+    assert got == ["收案数", "结案数"]
+    got = [(i.subject, i.change) for i in extract_indicators("预计每年可减少物业维修支出18万元。")]
+    assert got == [("物业维修支出", "decrease")]
+    got = [i.subject for i in extract_indicators("入境游客和国内游客人均花费分别增长6.1%、4.2%。")]
+    assert got == ["入境游客和国内游客人均花费"] * 2             # 103: 城乡居民人均可支配收入分别增长
+    got = [i.subject for i in extract_indicators("发放住房租赁补贴1200户,户均3794元。")]
+    assert got[1] == got[0]
