@@ -2,15 +2,17 @@
 
 Extraction runs on a normalised copy of the text: NFKC (fullwidth digits, letters and
 punctuation -> ASCII, ideographic space -> space), traditional -> simplified characters
-(lexicons/trad2simp.tsv) and a few explicit overrides.  Offsets are sacred: every offset
+(lexicons/trad2simp.tsv, then every other one-to-one character of OpenCC's tables in
+lexicons/trad2simp_opencc.tsv) and a few explicit overrides.  Offsets are sacred: every offset
 the extractor reports is mapped back through ``offsets`` so that ``text[start:end]`` on the
 ORIGINAL text is the surface that was matched.
 
 ``normalize_with_map(text) -> (norm, offsets)``: ``len(offsets) == len(norm) + 1``;
 ``offsets[i]`` is the index in ``text`` of the character that produced ``norm[i]`` and
 ``offsets[len(norm)] == len(text)``.  Use :func:`map_span` to map a half-open span back.
-Pinyin ruby annotations inlined by scrapers (預(yù)算) are dropped from the normalised copy; a span
-mapped back covers them again, so surfaces stay verbatim.
+Pinyin ruby annotations inlined by scrapers (預(yù)算), lines wrapped inside a number, and single
+spaces around a number in prose (共调解 235 起) are dropped from the normalised copy; a span mapped
+back covers them again, so surfaces stay verbatim.
 """
 from __future__ import annotations
 
