@@ -481,7 +481,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # dates 2025-05-03, times 16:09, ids
     if prev == "-" and not re.search(r"(?:为|是|达|率|幅|速|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
             not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
-            not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1):
+            not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1) and \
+            not (s[cs - 2:cs - 1] in "(、" and re.match(r"[\d.]*\s?[%‰]", s[cs:ce + 2])):   # 青岚市(-5.8%)
         return None                                  # 报告-10篇: a dash, not a minus sign
     if _ATTACHMENT_BEFORE.search(s[max(line_start, cs - 4):cs]) or \
             s[cs - 1:cs] == " " and re.search(r"\d\s?月\s$", s[max(lo, cs - 5):cs]):
@@ -654,8 +655,12 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     # time words: years, dates, durations of the 连续N年 kind
     if (s.startswith(_TIME_AFTER, j) or s[j:j + 1] == " " and s.startswith(_TIME_AFTER, j + 1)) and \
             not (s.startswith("后", j) and is_ar) and \
-            not (re.search(r"提前(?:近|约)?$", s[max(lo, cs - 4):cs]) and re.match(r"(?:个月|年|个多月)", s[j:j + 3])):
+            not (re.search(r"提前(?:近|约)?$", s[max(lo, cs - 4):cs]) and re.match(r"(?:个月|年|个多月)", s[j:j + 3])) and \
+            not (s.startswith(("个月", "个多月"), j) and
+                 re.search(r"(?:周期|期限|时长|用时|工期|审理期限|去化周期|平均)(?:约|为|达|仅|缩短至|缩短到|压缩至|延长至)?$",
+                           s[max(lo, cs - 8):cs])):
         return None                                   # 2024年, 7月份, 连续14个月, 第十届; 80后 kept for Arabic
+                                                      # (库存去化周期约14个月 is a measured duration)
     if s.startswith("点", j) and is_ar:
         return None
     if s.startswith("岁", j) and (re.match(r"岁(?:及)?(?:以上|以下)", s[j:j + 4]) or
@@ -1356,8 +1361,18 @@ def _list_start(s: str, a: int) -> int:
     return start if first - start >= 2 else a
 
 
+@lru_cache(maxsize=1)
+def _spam_re() -> re.Pattern:
+    words = [w[0] for w in _read_lexicon("spam_words.txt")]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.I)
+
+
 def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
     """Trim scope, period, connective and comparison words from both ends of norm[a:b]."""
+    sp = _spam_re().search(s, a, b) if b > a else None
+    if sp:
+        # 法院九游全国法院受理各类案件: an injected site name cuts the phrase
+        a, b = (sp.end(), b) if b - sp.end() >= 2 else (a, sp.start())
     for _ in range(4):
         a2 = _strip_lead(s, a, b)
         b2 = _strip_trail(s, a2, b)
@@ -1552,9 +1567,12 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     # leading place names and time words (四川省…, 国庆期间…) are scope, not what is counted
     k = 0
     # 预计汛期降水量 / 发放当月补贴: a verb and a time word before the measure go together
-    if len(toks) > 2 and toks[0].flag in ("v", "vn") and toks[1].flag == "t" and b - toks[2].start >= 3:
+    # (判处五年以上有期徒刑: a time word before 以上/以下 is a threshold inside the subject, README)
+    if len(toks) > 2 and toks[0].flag in ("v", "vn") and toks[1].flag == "t" and b - toks[2].start >= 3 and \
+            not s.startswith(("以上", "以下"), toks[1].end):
         k = 1
-    while k < len(toks) - 1 and (toks[k].flag == "t" or toks[k].flag == "f" and k > 0 or
+    while k < len(toks) - 1 and not s.startswith(("以上", "以下"), toks[k].end) and \
+            (toks[k].flag == "t" or toks[k].flag == "f" and k > 0 or
                                  toks[k].flag == "ns" and len(toks[k].word) >= 3 and toks[k].word[-1] in "省市县区州旗盟镇乡村") and \
             b - toks[k + 1].start >= 3:
         k += 1
@@ -2656,6 +2674,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if not m.unit and last.unit and not m.unit_parts:
                 m.unit, m.kind, m.unit_parts = last.unit, last.kind, list(last.unit_parts)
                 m.notes.append("shared_unit")
+            elif not m.unit and last.unit and m.unit_parts and m.value_high is None and \
+                    all(s[x:y] in ("万", "亿", "万亿", "千", "百") for x, y in m.unit_parts):
+                m.unit, m.kind = last.unit, last.kind   # 3.92万、…、0.05万平方公里: the magnitude is the item's own
+                m.notes.append("shared_unit")
             elif m.unit == "个" and last.unit == "个百分点":
                 m.unit, m.kind = "个百分点", "percent"   # 分别提升4.2个和2.8个百分点
                 m.notes.append("shared_unit")
@@ -2845,6 +2867,13 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     (parts[0][1] - parts[0][0] >= 2 or one_char_nouns and parts[0][1] - parts[0][0] == 1):
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
                 la, lb = items[-1]
+                short = max(b - a for a, b in items[:-1])
+                if len(items) >= 3 and short <= 3 and lb - la >= short + 2:
+                    t0 = segment.tokenize(s, la, lb)[:1]
+                    if t0 and 1 < t0[0].end - la <= short + 1 and \
+                            re.search(r"(?:面积|数量|人数|产量|总量|金额|比例|比重|占比|[率量数额])$", s[t0[0].end:lb]):
+                        items[-1] = (la, t0[0].end)   # 轻度、中度…和剧烈侵蚀面积: the last item is a degree too
+                        la, lb = items[-1]
                 tail = re.search(r"(?:年|日)?(?:平均|均)?(?:浓度|含量|检出值|均值)$", s[la:lb])
                 if tail and tail.start() >= 1 and not any(tail.group() in s[a:b] for a, b in items[:-1]):
                     items[-1] = (la, la + tail.start())   # …细颗粒物(PM2.5)平均浓度分别为: the last item
@@ -3051,16 +3080,22 @@ def _grouping_subjects(s: str, ms: list) -> None:
             m.bound_end = m.end
 
 
+# Grades of soil erosion and of accidents (水土保持公报 / 应急管理 usage): listed grades are items
+_GRADE = re.compile(r"(?:轻度|中度|重度|强烈|极强烈|剧烈|轻微|一般|较大|重大|特别重大|特大|微度)")
+
+
 def _shared_head(s: str, parts: list) -> bool:
     """110刑事、治安警情 / 城镇、农村居民人均可支配收入: the earlier items are bare modifiers (a
     distinguishing word, an adjective, a place) sharing the head noun of the last one, so the whole
     coordination is the subject of each value."""
+    if any(re.fullmatch(r"第?[一二三四五六七八九十]", s[a:b]) for a, b in parts[:-1]):
+        return True                        # 第一、二、三产业投资: ordinals sharing the head (set O)
+    if all(_GRADE.fullmatch(s, a, b) for a, b in parts[:-1]):
+        return False                       # 轻度、中度、强烈…侵蚀面积 / 一般、较大事故: grades are items
     for a, b in parts[:-1]:
         toks = segment.tokenize(s, a, b)
         if toks and toks[-1].flag in ("b", "a", "ns", "f", "s", "ag"):
             return True
-        if re.fullmatch(r"第?[一二三四五六七八九十]", s[a:b]):
-            return True                    # 第一、二、三产业投资: ordinals sharing the head (set O)
     if len(parts) == 2:
         (a0, b0), (la, lb) = parts
         k = s.find(s[b0 - 2:b0], la, lb) if b0 - a0 >= 3 and s[b0:la].strip() in ("和", "及") else -1

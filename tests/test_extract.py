@@ -1621,3 +1621,17 @@ def test_round_three_traps_and_bases():
     assert got == ["入境游客和国内游客人均花费"] * 2             # 103: 城乡居民人均可支配收入分别增长
     got = [i.subject for i in extract_indicators("发放住房租赁补贴1200户,户均3794元。")]
     assert got[1] == got[0]
+
+
+def test_fresh_trap_sets_round_four():
+    got = [(i.subject, i.unit) for i in extract_indicators(
+        "轻度、中度、强烈、极强烈和剧烈侵蚀面积分别为3.92万、2.1万、1.05万、0.4万、0.05万平方公里。")]
+    assert got == [(g, "平方公里") for g in ("轻度", "中度", "强烈", "极强烈", "剧烈")]   # 114: items
+    got = [(i.value_text, i.change) for i in extract_indicators("全省工业投资增长3.2%,其中青岚市(-5.8%)下降。")]
+    assert got == [("3.2", "increase"), ("5.8", "decrease")]   # gold-val README: signed figures in parentheses
+    assert [(i.value, i.unit) for i in extract_indicators("库存去化周期约14个月。")] == [(14, "个月")]
+    assert extract_indicators("连续14个月增长。") == []
+    got = [i.subject for i in extract_indicators("其中,判处五年以上有期徒刑237人。")]
+    assert got == ["判处五年以上有期徒刑"]                    # README: thresholds inside a subject
+    got = [i.subject for i in extract_indicators("威尼斯人执结3677件。")]
+    assert got == ["执结"]                                     # an injected site name cuts the subject
