@@ -2868,7 +2868,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
                 la, lb = items[-1]
                 short = max(b - a for a, b in items[:-1])
-                if len(items) >= 3 and short <= 3 and lb - la >= short + 2:
+                if len(items) >= 3 and short <= 3 and lb - la >= short + 2 and \
+                        all(_GRADE.fullmatch(s, a, b) for a, b in items[:-1]):
                     t0 = segment.tokenize(s, la, lb)[:1]
                     if t0 and 1 < t0[0].end - la <= short + 1 and \
                             re.search(r"(?:面积|数量|人数|产量|总量|金额|比例|比重|占比|[率量数额])$", s[t0[0].end:lb]):
