@@ -117,11 +117,14 @@ _SERVICE_NUMBER = re.compile(r"12\d{3}|110|114|119|120|122|96\d{3,4}|400\d{3,7}"
 # Ordinals: 第 + number is an ordinal unless it is a rank (居第7位, 排名全省第6, 全市第一).
 _RANK_BEFORE = re.compile(r"(?:居|位居|排名|排位|排|列|名列|位列|位于|保持|全省|全市|全国|全区|全县|全州|"
                           r"全盟|省内|市内|中)[^,。;]{0,6}$"
+
                           # 排名从2023年的第11位上升至2024年的第4位: the new placing of a rank move
                           r"|(?:上升|提升|跃升|下降|前移|后移|升|降)(?:至|到)[^,。;]{0,8}$"
                           # 获评全市量化考核综合总分第8名: an evaluation's placing (review set L)
                           r"|(?:获评|荣获|获得)[^,。;]{0,16}$|(?:总分|得分|考核|评价|测评|评比|排序)\W?$")
-_RANK_VERB_GAP = re.compile(r"(?:位居|排名|排位|位列|名列)[^,。;第]{0,12}$")   # 位居县域经济综合实力第4
+_RANK_VERB_GAP = re.compile(r"(?:位居|排名|排位|位列|名列)[^,。;第]{0,12}$"   # 位居县域经济综合实力第4
+                            # 居全区13个街道(镇)第2位: a peer-group count between the verb and the rank
+                            r"|(?:居|列)[^,。;第]{0,4}(?:\d+|[一二三四五六七八九十]+)个[^,。;第]{1,8}$")
 # 位居投资潜力第3、新型城镇化质量第4: later items of a list of placings after one ranking verb
 # (set Q review)
 _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分别居)[^,。;]{0,30}?第[\d一二三四五六七八九十]{1,3}[位名]?"
@@ -1272,7 +1275,8 @@ def _strip_lead(s: str, a: int, b: int) -> int:
 # Adverbs before the number (仍有3家, 还将, 也达): dropped only when jieba makes them a token, since
 # they also end ordinary words (返还, 首都).
 _TRAIL_ADVERBS = ("仍", "还", "也", "又", "再", "都", "仍有", "还有", "尚", "尚有", "已经", "甚至", "仍是", "仍然",
-                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继", "这", "那")
+                  "总的来说", "总体上", "一共", "大约", "目前", "现已", "已然", "先后", "首次", "再次", "相继", "这", "那",
+                  "全部", "全都", "均已")
 
 
 _TRAIL_ADV_BY_LAST: dict = {}
@@ -1452,7 +1456,8 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
     # a quoted label heading the phrase (“执法办案”立案处罚): the words after it name the count
     if a < b and s[a] == "“":
         q = s.find("”", a, b)
-        if q > a and b - (q + 1) >= 4:
+        if q > a and b - (q + 1) >= 4 and not s.startswith(("系列", "主题", "专项"), q + 1) and \
+                not s[q + 1:b].endswith("活动"):   # “江州消费季”系列促销活动: the name of the activity stays
             a = q + 1
     # 诉求主要涉及物业管理312件: the categories counted follow 涉及/集中在
     cm = None
@@ -1501,7 +1506,7 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
-_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会")   # not 政府: 法治政府建设
+_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
 _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
@@ -1589,6 +1594,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     if agent:
         a = toks[agent[-1] + 1].start
         toks = toks[agent[-1] + 1:]
+        if toks and toks[0].word in ("共有", "现有", "共", "累计") and b - toks[0].end >= 2:
+            a = toks[0].end                 # 教育系统共有教职工: the scope word after the agent too
+            toks = toks[1:]
     # 西北太平洋和我国南海热带气旋编号 / 预计A和B…: coordinated place names (with 和/、/及) are the
     # scope of the measure; a single name (北京冬奥会, 长江经济带) may belong to it and stays
     j = 1 if len(toks) > 2 and toks[0].flag in ("v", "vn") and toks[1].flag in ("ns", "nrt") else 0
@@ -1702,6 +1710,10 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if toks[k - 1].word in ("及", "和", "与", "或", "以及", "及其") or \
                 any(x.word in ("及", "和", "与", "以及", "及其") for x in toks[k + 1:k + 2]):
             continue                       # 棚户区改造及安置住房: a verb in a coordinated item
+        cq = s.rfind("”", a, t.start)
+        if cq > s.rfind("“", a, t.start) and t.start - cq <= 3 and \
+                (s.startswith(("系列", "主题", "专项"), cq + 1) or s[cq + 1:b].endswith("活动")):
+            continue                       # “江州消费季”系列促销活动: inside a named series
         if t.flag.startswith("v") and not toks[k - 1].flag.startswith("v") and b - t.start >= 4 and \
                 t.word not in ("率", "量", "数", "额") and _outside_brackets(s, a, t.start) and \
                 not (t.flag == "vn" and _nominal(toks[k - 1]) and toks[k - 1].word in _COMPOUND_HEADS) and \
@@ -1786,7 +1798,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             b = k
             if s[k] == "(" and k - a <= 4 and 0 < s.find(")", k, min(limit, k + 5)):
                 b = s.find(")", k, limit) + 1         # 13个市(州): a short alternative stays
-                nb = _noun_phrase(s, b, limit) if b < limit and _is_cjk(s[b]) else b
+                nb = _noun_phrase(s, b, limit) if b < limit and _is_cjk(s[b]) and s[b] != "第" else b
                 if nb - b >= 2:
                     b = nb                            # 41个区县(自治县)公共法律服务中心 (set AG)
             break
@@ -2628,6 +2640,14 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
             m.subj = m.unit_parts[-1]
             if rc and rc.start() - a >= 2:
                 n.subj = _strip_lead(s, a, rc.start()), _strip_trail(s, a, rc.start())
+        # 增速居全区13个街道(镇)第2位: a peer-group count with its noun between the ranking verb and the rank
+        elif n.kind == "rank" and m.kind == "count" and re.fullmatch(r"[^,。;]{1,8}第", s[m.end:n.vs]) and \
+                (rv := re.search(r"(?:位居|居|位列|列|排名)(?:全国|全省|全市|全区|全县)?$", s[max(0, m.pre - 6):m.pre])):
+            ra = max(0, m.pre - 6) + rv.start()
+            ca = max(s.rfind(c, 0, ra) for c in ",。;:\n") + 1
+            sa, sb = _clean_subject(s, _strip_lead(s, ca, ra), ra)
+            if sb - sa >= 2:
+                n.subj = (sa, sb)
     for m in ms:
         if m.unit in _PEER_GROUPS and m.unit_parts and m.kind != "rank":
             m.subj = m.unit_parts[-1]      # 25省份公布了…: the provinces are counted (set AB)

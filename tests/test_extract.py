@@ -1635,3 +1635,15 @@ def test_fresh_trap_sets_round_four():
     assert got == ["判处五年以上有期徒刑"]                    # README: thresholds inside a subject
     got = [i.subject for i in extract_indicators("威尼斯人执结3677件。")]
     assert got == ["执结"]                                     # an injected site name cuts the subject
+
+
+def test_round_four_subjects_ranks_and_units():
+    got = [i.subject for i in extract_indicators("集体经济收入全部超过10万元。")]
+    assert got == ["集体经济收入"]
+    got = [(i.subject, i.value_text) for i in extract_indicators("社区消费品零售额增速居全区13个街道(镇)第2位。")]
+    assert got == [("街道(镇)", "13"), ("社区消费品零售额增速", "2")]
+    got = [i.subject for i in extract_indicators("组织开展“江州消费季”系列促销活动120余场。")]
+    assert got[0].endswith("“江州消费季”系列促销活动")
+    got = [i.subject for i in extract_indicators("文化和旅游系统出动执法人员1.35万人次。")]
+    assert got == ["出动执法人员"]                              # 119: 全国法院受理… -> 受理…
+    assert [i.unit for i in extract_indicators("最大流量为1200立方米每秒。")] == ["立方米每秒"]
