@@ -237,7 +237,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
-                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|[多少](?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
+                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|[多少](?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入|加装|建成|改造|新建)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -446,7 +446,7 @@ def _qualifier_before(quals, s: str, p: int, lo: int) -> Optional[str]:
 
 
 # 比上年多争取2.3亿元 / 较去年少发生3起: a difference from the base with the activity's verb
-_MORE_VERB = re.compile(r"([多少])(?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入)$")
+_MORE_VERB = re.compile(r"([多少])(?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入|加装|建成|改造|新建)$")
 # Patterns tested for every mention, compiled once (hot path of _read_mention)
 _ATTACHMENT_BEFORE = re.compile(r"(?:附件|附表|附图|(?:^|[\s(见如])表|(?:^|[\s(见如])图|\d\s?转)\s?$")
 _PAGE_OF_BEFORE = re.compile(r"第\s?\d+\s?页\s?共\s?$")
@@ -1590,6 +1590,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
              (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and b - toks[k + 1].start >= 3 and
+             not (s[b - 1] == "率" and b - toks[k + 1].start <= 4) and   # 行政机关败诉率: the agent's rate
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
         a = toks[agent[-1] + 1].start
@@ -1742,7 +1743,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks):
         # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
-        vn_in = t.flag == "vn" and (k + 1 < len(toks) and toks[k + 1].flag.startswith("n") or k + 1 == len(toks))
+        vn_in = t.flag == "vn" and (k + 1 < len(toks) and (toks[k + 1].flag.startswith("n") or
+                                                          toks[k + 1].flag == "vn" and k + 2 < len(toks) and
+                                                          toks[k + 2].flag.startswith("n")) or k + 1 == len(toks))
         if vn_in and k > 0 and k + 1 < len(toks) and toks[k - 1].word.endswith(("厂", "企业", "公司", "合作社")) and \
                 t.word in ("生产", "销售", "加工", "出口", "进口", "种植", "养殖", "制造", "收购"):
             vn_in = False                  # 两家砖瓦厂生产标砖: after a producer the verbal noun is its verb (set AR)
@@ -1951,6 +1954,8 @@ def _counted_entity_end(s: str, a: int, b: int) -> int:
         return am.start()
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks[:-1]):
+        if t.word in ("城镇", "乡村", "农村", "城乡", "城市") and k == 0:
+            continue                       # 城镇住房困难家庭 / 乡村旅游经营点: a modifier, not the counted unit
         if t.end - a >= 2 and s[a:t.end].endswith(_ENTITY_SUFFIXES):
             rest = toks[k + 1:]
             if b - t.end >= 3 and rest[-1].flag.startswith("n"):

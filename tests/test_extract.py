@@ -1647,3 +1647,15 @@ def test_round_four_subjects_ranks_and_units():
     got = [i.subject for i in extract_indicators("文化和旅游系统出动执法人员1.35万人次。")]
     assert got == ["出动执法人员"]                              # 119: 全国法院受理… -> 受理…
     assert [i.unit for i in extract_indicators("最大流量为1200立方米每秒。")] == ["立方米每秒"]
+
+
+def test_modifier_nouns_before_counted_units_and_agent_rates():
+    got = [i.subject for i in extract_indicators("向1.26万户城镇住房困难家庭发放租赁补贴4870万元。")]
+    assert got == ["城镇住房困难家庭", "发放租赁补贴"]
+    got = [i.subject for i in extract_indicators("全省1.2万个乡村旅游经营点接待游客1960万人次。")]
+    assert got == ["乡村旅游经营点", "接待游客"]
+    got = [(i.subject, i.change) for i in extract_indicators("电梯加装完成120部,比上年多加装58部。")]
+    assert got[1] == ("电梯加装", "increase")
+    got = [i.subject for i in extract_indicators("行政机关败诉率由上年的11.2%降至7.6%。")]
+    assert got == ["行政机关败诉率", "行政机关败诉率"]
+    assert [i.unit for i in extract_indicators("接听群众来电1.63万通。")] == ["通"]
