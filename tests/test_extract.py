@@ -1659,3 +1659,12 @@ def test_modifier_nouns_before_counted_units_and_agent_rates():
     got = [i.subject for i in extract_indicators("行政机关败诉率由上年的11.2%降至7.6%。")]
     assert got == ["行政机关败诉率", "行政机关败诉率"]
     assert [i.unit for i in extract_indicators("接听群众来电1.63万通。")] == ["通"]
+
+
+def test_holiday_periods_are_scope():
+    got = [i.subject for i in extract_indicators("春节假期全省接待游客超5800万人次。")]
+    assert got == ["接待游客"]                                  # 127/128: 国庆假期前三天 is the period
+    got = [i.subject for i in extract_indicators("五一假期首日全县实现旅游收入2.3亿元。")]
+    assert got == ["旅游收入"]
+    got = [i.subject for i in extract_indicators("其中春节补贴576.6万元。")]
+    assert got == ["春节补贴"]                                  # 109: a holiday inside a name stays
