@@ -2692,6 +2692,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 groups[-1].append(i)
                 continue
         groups.append([i])
+    for x, y in zip(ms, ms[1:]):
+        if x.qualifier == "approx" and y.qualifier is None and not x.unit and not y.unit and \
+                s[x.end:y.vs] in (":", "︰", "∶"):
+            y.qualifier = "approx"         # 约为4︰2︰4: 约 covers every term of the ratio (set GM)
     for g in groups:
         if len(g) < 2:
             continue
@@ -2808,8 +2812,13 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             pb = _strip_trail(s, pa, rm.start())   # 功效是传统成分的4.46倍
         # X比Y(15.97%)高6个百分点: the base value in parentheses measures Y, the difference X
         bm = _CMP_WORD.search(s, ca, first.pre)
+        hm = re.search(r"(?:高于|低于|超过|超出|快于|慢于|好于|优于)((?:全国|全省|全市|全区|全县)[^,。;()]{0,8})\($",
+                       s[ca:first.pre]) if s[first.pre - 1:first.pre] == "(" else None
         if bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
             pa, pb = bm.end(), _strip_trail(s, bm.end(), first.pre - 1)   # 全市平均增幅 keeps its scope
+            compare_only = False
+        elif hm:
+            pa, pb = ca + hm.start(1), ca + hm.end(1)   # 高于全市平均水平(3.9批次/千人): the reference level
             compare_only = False
         elif g[0] > 0 and re.fullmatch(r"\)?\s*(?:高出|高|低|多|少|快|慢)", s[left:first.pre]):
             prev_m = ms[g[0] - 1]
@@ -2902,6 +2911,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                             re.search(r"(?:面积|数量|人数|产量|总量|金额|比例|比重|占比|[率量数额])$", s[t0[0].end:lb]):
                         items[-1] = (la, t0[0].end)   # 轻度、中度…和剧烈侵蚀面积: the last item is a degree too
                         la, lb = items[-1]
+                ends = {s[b - 1] for a, b in items[:-1]}
+                if len(ends) == 1 and (e1 := next(iter(ends))) in "业类区县市)" and not s[lb - 1:lb] == e1:
+                    k1 = s.find(e1, la + 1, lb)
+                    if 0 < k1 and lb - (k1 + 1) >= 2:
+                        items[-1] = (la, k1 + 1)   # 住宿业、餐饮业销售额(营业额)分别…: the last item like the others
+                        la, lb = items[-1]
                 tail = re.search(r"(?:年|日)?(?:平均|均)?(?:浓度|含量|检出值|均值)$", s[la:lb])
                 if tail and tail.start() >= 1 and not any(tail.group() in s[a:b] for a, b in items[:-1]):
                     items[-1] = (la, la + tail.start())   # …细颗粒物(PM2.5)平均浓度分别为: the last item
@@ -2975,7 +2990,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                         continue
             if pb > pa:
                 m.subj = _drop_light_verb(s, *_pos_refine(s, pa, pb))
-                if m.change == "increase" and s.startswith("增收", m.subj[1]) and \
+                if m.change == "increase" and s.startswith("均增收", m.subj[1]) and \
+                        re.search(r"(?:农户|林农户|脱贫户|居民|职工)$", s[m.subj[0]:m.subj[1]]):
+                    m.subj = (m.subj[0], m.subj[1] + 3)   # 林农户均增收1200元: the per-household gain (set GM)
+                elif m.change == "increase" and s.startswith("增收", m.subj[1]) and \
                         (re.search(r"(?:农民|农户|群众|村民|居民|脱贫户|贫困户|职工|脱贫人口)$", s[m.subj[0]:m.subj[1]]) or
                          re.match(r"(?:带动|帮助|促进|助力|助推)", s[m.subj[0]:m.subj[1]])):
                     # 带动农民增收约87.5万元: the income gain of a group is named with 增收 (gold-dev 124)

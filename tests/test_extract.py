@@ -1668,3 +1668,12 @@ def test_holiday_periods_are_scope():
     assert got == ["旅游收入"]
     got = [i.subject for i in extract_indicators("其中春节补贴576.6万元。")]
     assert got == ["春节补贴"]                                  # 109: a holiday inside a name stays
+
+
+def test_list_items_like_the_others_reference_levels_and_ratio_qualifiers():
+    got = [i.subject for i in extract_indicators("住宿业、餐饮业销售额(营业额)分别增长5.2%、8.1%。")]
+    assert got == ["住宿业", "餐饮业"]                          # 114: the last item without the measure
+    got = [(i.subject, i.value_text) for i in extract_indicators("全区千人抽检量5.2批次,高于全市平均水平(3.9批次/千人)。")]
+    assert got == [("千人抽检量", "5.2"), ("全市平均水平", "3.9")]   # 107: 全省平均增幅(15.97%)
+    assert [i.qualifier for i in extract_indicators("比例约为4︰2︰4。")] == ["approx"] * 3
+    assert [i.subject for i in extract_indicators("林农户均增收1200元。")] == ["林农户均增收"]
