@@ -2805,7 +2805,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if qb - qa >= 2:
                     pa, pb = qa, qb
         cm = _COMPARATIVE.search(s, pa, pb)
-        if cm and cm.end() == pb:
+        if cm and cm.end() == pb and not re.search(r"\d[^,。;]{0,4}的[\u4e00-\u9fff]{1,6}$", cm.group()):
+            # (超过50万元的村3个: a threshold describing the counted noun, not a comparison)
             pb = _strip_trail(s, pa, cm.start())   # 收入增幅比全省平均增幅(15.97%)高6个百分点
         rm = _RATIO_OF.search(s, pa, first.pre) if first.kind == "percent" else None
         if rm and rm.start() - pa >= 2:

@@ -1677,3 +1677,8 @@ def test_list_items_like_the_others_reference_levels_and_ratio_qualifiers():
     assert got == [("千人抽检量", "5.2"), ("全市平均水平", "3.9")]   # 107: 全省平均增幅(15.97%)
     assert [i.qualifier for i in extract_indicators("比例约为4︰2︰4。")] == ["approx"] * 3
     assert [i.subject for i in extract_indicators("林农户均增收1200元。")] == ["林农户均增收"]
+
+
+def test_threshold_relative_clause_is_no_comparison():
+    got = [i.subject for i in extract_indicators("其中超过50万元的村3个。")]
+    assert got == ["超过50万元的村"]                            # README: thresholds inside a subject
