@@ -213,7 +213,10 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         if drop[i]:
             continue
-        rep = " " if i in space else fold_char(ch)
+        c = fast[i]
+        # ASCII and basic CJK are NFKC-stable and already folded in ``fast``; only the rest is
+        # folded again (fullwidth forms were mapped to ASCII by the table; ㎡ expands)
+        rep = " " if i in space else c if c < "\u0080" or "\u4e00" <= c <= "\u9fff" else fold_char(ch)
         parts.append(rep)
         offsets.extend([i] * len(rep))
     offsets.append(len(text))
