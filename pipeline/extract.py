@@ -1080,7 +1080,13 @@ def _restates_list(s: str, lo: int, deng: int, value) -> bool:
     """A、B、C等3个单位: the count after 等 equals the number of items just listed, so it restates
     the names (not an indicator); 甲、乙等12个单位 names 2 of 12 and is a scope count."""
     ca = max(lo, max(s.rfind(c, lo, deng) for c in ",;:。(\n") + 1)
+    dg = max((m.end() for m in re.finditer(r"\d[个家项条座所处名户]", s[ca:deng])), default=0)
+    ca += dg                               # 东园、西园2个小区改造并推进南苑、北苑等3个: only the names after
+                                           # the last count are listed for this one
     n = s.count("、", ca, deng)
+    if n == 0 and re.search(r"(?:包括|主要有|分为|涉及|共有)[^。;]{4,80}$", s[lo:deng]):
+        k = max(s.rfind(w, lo, deng) for w in ("包括", "主要有", "分为", "涉及", "共有"))
+        n = s.count(",", k, deng)          # 包括总体情况,主动公开情况,…等三个方面: items between commas
     return n >= 1 and value == n + 1
 
 
@@ -2770,7 +2776,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             compare_only = True            # 居全省第5位,较上年前移2位: the move of the rank before
                                            # (review sets AH, Y: no change word, the rank's subject)
         pa, pb = _clean_subject(s, a1, first.pre)
-        if len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa:
+        if len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa and not re.search(r"\d", s[pa:pb]):
             # 按期办结率、办结回复率、群众满意率均为100%: one figure shared by listed rates is
             # labelled once, for the first (review sets A and C agree)
             pb = s.find("、", pa, pb)

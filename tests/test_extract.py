@@ -1682,3 +1682,12 @@ def test_list_items_like_the_others_reference_levels_and_ratio_qualifiers():
 def test_threshold_relative_clause_is_no_comparison():
     got = [i.subject for i in extract_indicators("其中超过50万元的村3个。")]
     assert got == ["超过50万元的村"]                            # README: thresholds inside a subject
+
+
+def test_court_terms_lists_with_counts_and_comma_lists():
+    assert [i.subject for i in extract_indicators("全国有71家法院新收案过万件。")] == ["法院新收案过万件"]   # 104
+    got = [i.subject for i in extract_indicators("广东、江苏、河南3省法院新收案数均超50万件。")]
+    assert got == ["新收案数"]
+    got = [(i.value, i.subject) for i in extract_indicators("完成东园、西园2个小区改造并推进南苑、北苑等3个小区改造。")]
+    assert got[-1][0] == 3
+    assert extract_indicators("报告包括总体情况,主动公开情况,依申请公开情况等三个方面。") == []
