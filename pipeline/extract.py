@@ -397,8 +397,10 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
             if not _cn_ok(core) and not (core in ("百", "千", "万", "百亿", "千亿", "万亿")
-                                         and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)):
-                continue
+                                         and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)) and \
+                    not (core in ("百", "千") and s[m.end():m.end() + 1] in ("余", "多") and
+                         _is_cjk(s[m.end() + 1:m.end() + 2]) and (cs == lo or s[cs - 1] not in "数几上成")):
+                continue                   # (百余份, 千余户: a round count with 余; README 五百余 -> 500)
         mention = _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if mention is None:
             continue
@@ -2211,7 +2213,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         if _is_furniture(line) or "|" in line and (_pipe_meta(line) or _pipe_row(line) and
                                                     not re.search(r"\d", line.replace("|", ""))):
             if "|" in line and not _pipe_meta(line) and table_header is None:
-                table_header = [c.strip() for c in line.strip(" |").split("|")]   # | 绝对数(亿元) | 增长(%) |
+                table_header = _header_cells(s, ls, le, "|", outer=True)   # | 绝对数(亿元) | 增长(%) |
             continue                      # metadata tables: 索引号 | … | 发布机构 | …
         if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
             continue                      # related-article links under the body: "- 标题|…"
@@ -2246,7 +2248,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         if sep is None:
             table_header = None
         elif table_header is None and not re.search(r"\d", line):
-            table_header = [c.strip() for c in line.split(sep)]   # 指标 | 单位 | 数值 | 比上年增长(%)
+            table_header = _header_cells(s, ls, le, sep)   # 指标 | 单位 | 数值 | 比上年增长(%)
             continue
         if not any(ch.isdigit() or ch in CN_DIGITS or ch in "十百千" for ch in line):
             if doc_period is None:
@@ -2257,7 +2259,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             # header applies; TAB rows come from HTML tables, whose header units apply
             mentions = _table_row(ctx, ls, le, table_header, sep=sep, header_units=sep == "\t")
             if not mentions and table_header is None:
-                table_header = [c.strip() for c in line.split(sep)]
+                table_header = _header_cells(s, ls, le, sep)
         else:
             mentions = []
             prev_sent: list[_Mention] = []
@@ -2337,6 +2339,33 @@ def _unit_cell(s: str, a: int, b: int):
 _ROW_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,3}[)]|\d{1,2}[.、](?!\d)|其中[::]?)\s*")
 
 
+class _Header(list):
+    """Cell texts of a table's header row, with their spans in the normalised text (``spans``)."""
+    spans: list
+
+
+def _header_cells(s: str, ls: int, le: int, sep: str, outer: bool = False) -> _Header:
+    a, b = ls, le
+    if outer:                              # | 绝对数(亿元) | 增长(%) |: bars around the row
+        while a < b and s[a] in " |":
+            a += 1
+        while b > a and s[b - 1] in " |":
+            b -= 1
+    out, spans, pos = _Header(), [], a
+    for k in range(a, b + 1):
+        if k == b or s[k] == sep:
+            x, y = pos, k
+            while x < y and s[x] == " ":
+                x += 1
+            while y > x and s[y - 1] == " ":
+                y -= 1
+            out.append(s[x:y])
+            spans.append((x, y))
+            pos = k + 1
+    out.spans = spans
+    return out
+
+
 def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: str = "\t",
                header_units: bool = True) -> list[_Mention]:
     """A table row: cells separated by TAB; the first cell names the row (the subject).  A cell
@@ -2351,8 +2380,10 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
             pos = k + 1
     if sep == "|":
         cells = [(a, b) for a, b in cells if s[a:b].strip()]
+    spans = list(getattr(header, "spans", [])) if header else []
     if header and len(header) == len(cells) - 1:
         header = [""] + list(header)       # | 绝对数(亿元) | 增长(%) |: no header over the row labels
+        spans = [None] + spans
     out = []
     head = None
     row_unit = None
@@ -2398,8 +2429,12 @@ def _table_row(ctx: _Ctx, ls: int, le: int, header: Optional[list] = None, sep: 
             mm.sentence = (ls, le)
             mm.clause = (a2, b2)
             own = _clean_subject(s, a2, mm.pre)
+            hs = spans[ci] if ci < len(spans) else None
             if own[1] - own[0] >= 2:
                 mm.subj = own
+            elif head and hs and hs[1] - hs[0] >= 2 and not re.search(r"\d", s[hs[0]:hs[1]]) and \
+                    re.fullmatch(r"(?:(?:19|20)\d\d\s?年(?:度|末|底)?|\d{1,2}\s?月(?:份)?|(?:19|20)\d\d)", s[head[0]:head[1]]):
+                mm.subj = _clean_subject(s, *hs)   # 2019 年 | 1723.00 | …: a row per year, the column names it (set GR)
             elif head:
                 mm.subj = head
             mm.span_start = mm.subj[0] if mm.subj and mm.subj[0] >= a2 else mm.vs

@@ -182,7 +182,9 @@ def _prose_spaces(text: str) -> list[int]:
 
 
 # HTML left in scraped text (受理案件&nbsp;123件, <br/>): read as one space
-_HTML_RESIDUE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|#\d{2,5});|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,80})?/?>")
+_HTML_RESIDUE = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|#\d{2,5});|</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,80})?/?>"
+                           # 投?span lang="en-us">1.42亿元: a tag whose < the scrape turned into ? (set GR)
+                           r"|\?/?(?:span|font|strong|div|p|br|b|a|o:p)(?:\s[^<>?]{0,80})?/?>")
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -193,7 +195,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     wraps = (_wraps(fast) + _token_lines(fast)) if "\n" in fast else []
     if " " in fast or "\u00a0" in fast:
         wraps += _prose_spaces(fast)
-    html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast) else []
+    html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast or "?" in fast) else []
     if not ruby and not wraps and not html and not multi.keys() & {ord(c) for c in fast} and \
             unicodedata.is_normalized("NFKC", fast):
         # Common case: every character folds to exactly one character.

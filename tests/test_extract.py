@@ -1691,3 +1691,13 @@ def test_court_terms_lists_with_counts_and_comma_lists():
     got = [(i.value, i.subject) for i in extract_indicators("完成东园、西园2个小区改造并推进南苑、北苑等3个小区改造。")]
     assert got[-1][0] == 3
     assert extract_indicators("报告包括总体情况,主动公开情况,依申请公开情况等三个方面。") == []
+
+
+def test_year_rows_take_their_column_names_and_broken_tags_are_dropped():
+    text = "时间 | 国土面积 | 水土流失面积\n2019 年 | 1723.00 | 295.40\n"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("国土面积", "1723.00"), ("水土流失面积", "295.40")]
+    got = [i.subject for i in extract_indicators('建成投?span lang="en-us">1.42亿元的苏斗河水库。')]
+    assert "span" not in got[0]
+    got = [(i.value, i.qualifier) for i in extract_indicators("共发放慰问品百余份,走访群众千余户。")]
+    assert got == [(100, "more_than"), (1000, "more_than")]   # README: 五百余 -> 500
