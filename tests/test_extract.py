@@ -1701,3 +1701,11 @@ def test_year_rows_take_their_column_names_and_broken_tags_are_dropped():
     assert "span" not in got[0]
     got = [(i.value, i.qualifier) for i in extract_indicators("共发放慰问品百余份,走访群众千余户。")]
     assert got == [(100, "more_than"), (1000, "more_than")]   # README: 五百余 -> 500
+
+
+def test_narrowing_margins_and_forecast_words():
+    got = [i.subject for i in extract_indicators("规上工业增加值同比下降3.2%,降幅较一季度收窄2.7个百分点。")]
+    assert got == ["规上工业增加值", "降幅"]                    # sets J, AB: 增幅提高3个百分点 -> 增幅
+    assert [i.subject for i in extract_indicators("规上工业总产值预测增长17.6%。")] == ["规上工业总产值"]
+    got = [i.subject for i in extract_indicators("全年GDP增长5.8%,比前三季度加快2.1个百分点。")]
+    assert got == ["GDP", "GDP"]
