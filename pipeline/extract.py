@@ -3058,6 +3058,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     m.subj = None          # 专业合作社58家,新增4家: the new ones of the noun before (set Z)
                     continue
                 if s[m.subj[0]:m.subj[1]] in _GENERIC_VERBS or \
+                        s[m.subj[0]:m.subj[1]] in ("已经", "已", "目前", "现已", "均", "都", "仍", "还", "共", "其中") or \
                         m.change and m.kind != "rank" and s[m.subj[0]:m.subj[1]] in ("比例", "幅度", "速度", "比率") or \
                         m.subj[1] - m.subj[0] == 1 and s[m.subj[0]] in "和与及或的比较为是在从由对到至全各本该每其另":
                     m.subj = None          # 完成128.6亿元: what was completed is named elsewhere

@@ -1709,3 +1709,10 @@ def test_narrowing_margins_and_forecast_words():
     assert [i.subject for i in extract_indicators("规上工业总产值预测增长17.6%。")] == ["规上工业总产值"]
     got = [i.subject for i in extract_indicators("全年GDP增长5.8%,比前三季度加快2.1个百分点。")]
     assert got == ["GDP", "GDP"]
+
+
+def test_grade_thresholds_and_adverb_subjects():
+    got = [i.subject for i in extract_indicators("中度及以上侵蚀占比由53.08%下降到35.28%。")]
+    assert got == ["中度及以上侵蚀占比"] * 2                     # README: thresholds inside a subject
+    got = [i.subject for i in extract_indicators("苗木基地建设:上半年已经完成178亩。")]
+    assert got == ["苗木基地建设"]
