@@ -216,7 +216,8 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
+             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
@@ -261,10 +262,12 @@ _COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|�
 _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
-_PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的]{0,4}?)(?:的)?\s*")
+_PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的(]{0,4}?)"
+                         r"(?:\([^()]{1,16}\))?(?:的)?\s*")   # 完成年任务(40.2亿元)的32.5% (set GT)
 _TARGET_BASE = re.compile(r"[\s,]*(?:比|较)([^,。;比较]{2,14}?(?:目标|计划|任务|指标))(?:的)?\s*")
 _REF_LEVEL = re.compile(r"[\s,]*(?:比|较|低于|高于)((?:全国|全省|全市|全区|全县|全州)(?:平均水平|平均)?)的?\s*")
-_PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到|为|是))([^,。;、的]{2,12}?(?:计划|任务|目标|指标|预算))\s*")
+_PLAN_BASE = re.compile(r"[\s,]*(?:已|累计)?((?:完成|达到|为|是))([^,。;、的(]{2,12}?(?:计划|任务|目标|指标|预算)|"
+                        r"[^,。;、的(]{1,12}?(?:计划|任务|目标|指标|预算)(?=\())\s*\(?")
 _SHARE_BASE = re.compile(r"\s*(?:分[别別])?占(?:到)?([^,。;、的]{2,14}?)(?:的)?\s*")
 _RATIO_OF = re.compile(r"(?:是|相当于)[^,。;]{1,20}?的$")
 # Connective words between a verb and the number: 达/为/达到 etc.
@@ -1072,7 +1075,8 @@ _CN_NOUN_COUNT_UNITS = frozenset("个 家 次 场 项 所 条 支 批 起 件 �
 _SLOGAN_HEADS = ("制度", "机制", "责任", "原则", "理念", "意识", "自信", "维护", "代表", "体系", "目标", "任务",
                  "方面", "层面", "领域", "阶段", "步骤", "关系", "转变", "结合", "坚持", "必须", "一批", "优先",
                  "统筹", "工程", "战略", "作风", "清单", "示范", "建设", "到位", "课堂", "精神", "思想", "活动年",
-                 "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力", "大事", "特点", "亮点", "特色")
+                 "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力", "大事", "特点", "亮点", "特色",
+                 "指标")
 # Policy verbs whose numeral objects are programme names (推进六个示范区建设, 落实三项制度).
 _TASK_VERBS = frozenset("推进 推动 深化 实施 落实 坚持 建设 打造 构建 围绕 聚焦 突出 抓好 做好 强化 完善 健全 "
                         "实行 执行 贯彻 树立 增强 践行 牢记 做到 把握 坚决 落细 压实 统筹 打好 开展好 守住 筑牢 "
@@ -2803,7 +2807,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             and any(x.subj for x in ms[:g[0]])   # 水平达38.2%,提前8年实现目标: ahead of the target of that figure
         margin = ahead or g[0] > 0 and ms[g[0] - 1].baseline and \
             bool(re.fullmatch(r"(?:超过|超额|超出|高出)?", s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
-        compare_only = margin or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+        # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
+        refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项指标|两者|二者|三者|上述指标|以上指标", raw))
+        compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
@@ -2897,8 +2903,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.baseline = True          # never what the share after it is inherited from
             continue
         plan = _PLAN_BASE.fullmatch(s, left, first.pre) if len(g) == 1 and first.kind != "percent" else None
-        if plan and s.startswith("的", first.end) and len(ms) > g[0] + 1 and ms[g[0] + 1].kind == "percent" \
-                and ms[g[0] + 1].pre <= first.end + 1:
+        paren = s.startswith(")的", first.end)     # 完成年任务(40.2亿元)的32.5% (set GT)
+        if plan and (s.startswith("的", first.end) or paren) and len(ms) > g[0] + 1 and ms[g[0] + 1].kind == "percent" \
+                and ms[g[0] + 1].pre <= first.end + 1 + paren:
             # 完成市下达任务4000万美元的81.5%: the base measures the target; the share is of the plan,
             # named with its verb; neither is what a later 同比增长 is of (set Y review)
             first.subj = _clean_subject(s, *plan.span(2))

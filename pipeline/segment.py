@@ -87,12 +87,23 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return out
 
 
+def _inside_short_paren(text: str, k: int, lo: int) -> bool:
+    """Is text[k] inside a parenthesis opened at most 10 characters before and closed within 10 after?"""
+    op = text.rfind("(", max(lo, k - 10), k)
+    if op < 0 or text.find(")", op, k) >= 0:
+        return False
+    cl = text.find(")", k, k + 11)
+    return cl > 0 and not any(c in text[k + 1:cl] for c in "。;(")
+
+
 def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Clause spans (separators excluded) in ``text[start:end]``."""
     end = len(text) if end is None else end
     out = []
     pos = start
     for m in _CLAUSE_END.finditer(text, start, end):
+        if text[m.start()] == "," and _inside_short_paren(text, m.start(), start):
+            continue                       # 等级为A(笑脸,良好)的占31.26%: a comma inside a short parenthesis
         if m.start() > pos:
             out.append((pos, m.start()))
         pos = m.end()

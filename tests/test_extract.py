@@ -1716,3 +1716,14 @@ def test_grade_thresholds_and_adverb_subjects():
     assert got == ["中度及以上侵蚀占比"] * 2                     # README: thresholds inside a subject
     got = [i.subject for i in extract_indicators("苗木基地建设:上半年已经完成178亩。")]
     assert got == ["苗木基地建设"]
+
+
+def test_references_back_plan_shares_with_a_bracketed_base_and_month_range_bases():
+    got = [i.subject for i in extract_indicators("接待国内外游客150.64万人次,实现旅游收入9.11亿元,两项指标分别比上年同期增长22%和23%。")]
+    assert got == ["接待国内外游客", "旅游收入", "接待国内外游客", "旅游收入"]
+    got = [(i.subject, i.value_text) for i in extract_indicators("外贸进出口总额13.1亿元,完成年任务(40.2亿元)的32.5%。")]
+    assert got[2] == ("完成年任务", "32.5")                      # 115: 完成全年目标任务的26%
+    got = [i.subject for i in extract_indicators("限上消费品零售额增长11.1%,增速较1-2月提高1.4个百分点。")]
+    assert got == ["限上消费品零售额", "增速"]
+    got = [i.subject for i in extract_indicators("等级为A(笑脸,良好)的占31.26%。")]
+    assert "良好)" not in got[0]
