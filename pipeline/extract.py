@@ -506,7 +506,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 六届二次、三次全会: session numbers
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
-    if re.search(r"(?:邮编|邮政编码)[::]?\s?$", s[max(lo, cs - 6):cs]):
+    if "邮" in s[max(lo, cs - 6):cs] and re.search(r"(?:邮编|邮政编码)[::]?\s?$", s[max(lo, cs - 6):cs]):
         return None                                  # 邮编618400: a postcode
     if ce - cs >= 9 and s[cs:ce].isdigit() and (s[ce:ce + 1] == " " or prev in "::号码证"):
         return None                                  # 许可证:10120190027 本网: a registration number
@@ -828,7 +828,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                                                                             "反馈", "处理", "解决", "到达", "赶到", "送达"), j + 1)):
         after_q = "less_than"              # 3个工作日内 (内 = 以内; gold-val README rule)
         j += 1
-    if re.match(r"(?:及)?以[上下]\)", s[ue:ue + 4]) and "(" in s[max(lo, cs - 16):cs] and ")" not in s[max(lo, cs - 16):cs]:
+    if "以" in s[ue:ue + 2] and re.match(r"(?:及)?以[上下]\)", s[ue:ue + 4]) and "(" in s[max(lo, cs - 16):cs] and \
+            ")" not in s[max(lo, cs - 16):cs]:
         return None                                   # 批发业(年主营业务收入2000万元及以上)销售额: a threshold defining the subject
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
@@ -1402,7 +1403,7 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
             if "于" in s[a2:b2] else None
         if yu and b2 - (a2 + yu.end()) >= 2:
             a2 += yu.end()                 # 县民政部门于2020年投资: the actor and the time before the activity
-        st = re.search(r"(?:持平|不变|稳定|相当|基本持平)、", s[a2:b2])
+        st = re.search(r"(?:持平|不变|稳定|相当|基本持平)、", s[a2:b2]) if "、" in s[a2:b2] else None
         if st and b2 - (a2 + st.end()) >= 2:
             a2 += st.end()                 # 死亡人数持平、受伤人数上升25%: a no-figure item before (set AS)
         k = s.rfind("等", a2, b2)
