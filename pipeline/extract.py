@@ -198,6 +198,8 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
+    # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
+    r"|[\u4e00-\u9fff]{1,8}(?:建成|完工|投产|投用|实施|完成)后(?:预计)?(?:每年)?可?"
     # 春节假期 / 五一假期首日 / 国庆黄金周期间: holiday periods of tourism and commerce reports
     r"|(?:春节|国庆|五一|劳动节|元旦|中秋|端午|清明|双节)(?:假期|黄金周|长假|小长假|假日)(?:期间|首日|当天|前三天|前两天|七天|八天)?"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
@@ -1572,6 +1574,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     hm = _HOTLINE_SCOPE.match(s, a, b)
     if hm and b - hm.end() >= 2 and not re.search(r"受理|接听|拨打|通过|接到|办理|转办|依托", s[a:hm.end()]):
         a = hm.end()                        # 南平110接报警 / 12345热线受理: the hotline is the channel
+    cz = s.find("造成", a + 2, b)
+    if cz > 0 and b - (cz + 2) >= 4 and not s.startswith("的", cz + 2):
+        a = cz + 2                          # 各类自然灾害造成直接经济损失: the loss, not its cause (set GL)
     sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
     if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
         a += sm.end()                       # 人民社区现有低保户 / 工矿商贸领域发生生产安全事故

@@ -1727,3 +1727,10 @@ def test_references_back_plan_shares_with_a_bracketed_base_and_month_range_bases
     assert got == ["限上消费品零售额", "增速"]
     got = [i.subject for i in extract_indicators("等级为A(笑脸,良好)的占31.26%。")]
     assert "良好)" not in got[0]
+
+
+def test_forecast_scope_and_caused_losses():
+    got = [i.subject for i in extract_indicators("项目建成后预计可新增森林蓄积约4.6万立方米。")]
+    assert got == ["新增森林蓄积"]
+    got = [i.subject for i in extract_indicators("各类自然灾害造成直接经济损失4.37亿元,同比下降21.6%。")]
+    assert got == ["直接经济损失", "直接经济损失"]
