@@ -1734,3 +1734,9 @@ def test_forecast_scope_and_caused_losses():
     assert got == ["新增森林蓄积"]
     got = [i.subject for i in extract_indicators("各类自然灾害造成直接经济损失4.37亿元,同比下降21.6%。")]
     assert got == ["直接经济损失", "直接经济损失"]
+
+
+def test_area_symbols_keep_their_nfkc_unit():
+    # the shared scorer compares units after NFKC: ㎡ -> m2, ㎢ -> km2 (set GV)
+    got = [(i.value, i.unit) for i in extract_indicators("改造面积5.2万㎡,治理面积12㎢。")]
+    assert got == [(52000, "m2"), (12, "km2")]
