@@ -219,7 +219,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
-             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
@@ -1612,6 +1612,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
              (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and b - toks[k + 1].start >= 3 and
              not (s[b - 1] == "率" and b - toks[k + 1].start <= 4) and   # 行政机关败诉率: the agent's rate
+             not (toks[k + 1].word == "组织" and s.startswith("的", toks[k + 1].end)) and   # 财政系统组织的各项收入
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
         a = toks[agent[-1] + 1].start
@@ -1891,6 +1892,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             re.match(r"(?:将|已|均|全|都|还|也|正在|共|实现|完成|开展|建成|达到|通过|获得)", s[a + 1:a + 3]):
         return a, b                        # 9个镇将全部完成验收: a one-character place noun keeps its
                                            # predicate (gold-dev 103 22个村配备村级卫生所; set T review)
+    if b - a == 1 and s[a] in "楼村户镇乡站园店馆" and m.kind == "count" and prefix_empty:
+        return a, b                        # 58栋楼,: a one-character noun closing the clause (set GV)
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None
     if age:
@@ -2491,6 +2494,8 @@ def _parenthetical(s: str, x, upto: int) -> bool:
 def _clause_topic(s: str, ss: int, upto: int):
     """The noun phrase opening the sentence when the clauses before ``upto`` carry no figure."""
     cl = segment.clauses(s, ss, upto)
+    if cl and len(cl) > 1 and re.fullmatch(r"\s*(?:从|就|按|分)[^,。;]{1,14}(?:看|来看|而言|分)", s[cl[0][0]:cl[0][1]]):
+        cl = cl[1:]                        # 从行政复议申请事项看,行政处罚类数量最多: the frame names no measure
     if not cl:
         return None
     a, b = cl[0]
@@ -2994,13 +2999,15 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # subject written after the number: 258名分散供养特困人员, 100%的乡镇, 500多留守老人
             # (cheap test first: is there text after the number in its clause at all?)
             na = m.end + (s[m.end:m.end + 1] == "的")
-            text_after = na + (s[m.pre - 1:m.pre] != "等") < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)"
+            text_after = na + (s[m.pre - 1:m.pre] != "等") < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)" or \
+                na + 1 == min(se, m.clause[1]) and m.kind == "count" and s[na] in "楼村户镇乡站园店馆"   # 58栋楼,
             if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)
                 # (对进入盛果期的 3000 余亩柑橘: a modifier ending in 的 describes the noun after the number)
                 verbal = prefix_empty or _prefix_is_verbal(s, left, m.vs) or s[left:m.pre].rstrip().endswith("的") or \
                     bool(re.search(r"(?:每天|每日|每周|每月|每年)$", s[left:m.pre].rstrip())) or \
-                    bool(re.search(r"[一二三四五六七八九十\d]期\s*$", s[left:m.pre]))   # 二期4500平方米仓储用房
+                    bool(re.search(r"[一二三四五六七八九十\d]期\s*$", s[left:m.pre])) or \
+                    bool(re.search(r"第[一二三四五六七八九十\d]{1,3}[批期轮]\s*$", s[left:m.pre]))   # 完成第五批538户…选房
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \

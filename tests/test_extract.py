@@ -1740,3 +1740,18 @@ def test_area_symbols_keep_their_nfkc_unit():
     # the shared scorer compares units after NFKC: ㎡ -> m2, ㎢ -> km2 (set GV)
     got = [(i.value, i.unit) for i in extract_indicators("改造面积5.2万㎡,治理面积12㎢。")]
     assert got == [(52000, "m2"), (12, "km2")]
+
+
+def test_round_six_real_pages():
+    got = [(i.subject, i.value_text) for i in extract_indicators("实施改造老旧小区20个,58栋楼,住户260户。")]
+    assert got[1] == ("楼", "58")
+    got = [i.subject for i in extract_indicators("从行政复议申请事项看,行政处罚类数量最多,共349件,占比31%。")]
+    assert got[0].startswith("行政处罚类")
+    got = [i.subject for i in extract_indicators("水土流失面积1234平方公里,相比2011年第一次全国水利普查减少525.42平方公里。")]
+    assert got == ["水土流失面积", "水土流失面积"]              # 106: 比上年减少294所
+    got = [i.subject for i in extract_indicators("财政系统组织的各项收入1.75亿元,增长22.8%。")]
+    assert got == ["财政系统组织的各项收入"] * 2
+    assert [i.unit for i in extract_indicators("浆砌石710立方。")] == ["立方"]
+    assert [i.subject for i in extract_indicators("全县54家粉尘涉爆企业。")] == ["粉尘涉爆企业"]
+    got = [i.subject for i in extract_indicators("完成第五批538户共有产权房居民选房。")]
+    assert "第五批" not in got[0]
