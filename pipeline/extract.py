@@ -1612,7 +1612,6 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
              (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and b - toks[k + 1].start >= 3 and
              not (s[b - 1] == "率" and b - toks[k + 1].start <= 4) and   # 行政机关败诉率: the agent's rate
-             not (toks[k + 1].word == "组织" and s.startswith("的", toks[k + 1].end)) and   # 财政系统组织的各项收入
              _outside_brackets(s, a, toks[k + 1].start)]
     if agent:
         a = toks[agent[-1] + 1].start
