@@ -1774,7 +1774,8 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
         org = t.flag == "v" and k + 1 < len(toks) and toks[k + 1].word.endswith(_ORG_HEADS) and \
             toks[k + 1].start == t.end and _nominal(toks[k - 1]) and not s[a:e].endswith(_ORG_HEADS) if k > 0 else False
         coord = t.word in ("及", "和") and k + 1 < len(toks) and _nominal(toks[k + 1]) and \
-            _nominal(toks[k - 1]) and len(toks[k - 1].word) >= 2 and len(toks[k + 1].word) >= 2 \
+            _nominal(toks[k - 1]) and len(toks[k - 1].word) >= 2 and len(toks[k + 1].word) >= 2 and \
+            toks[k + 1].flag not in ("ns", "nt") \
             if k > 0 else False                 # 中小学及幼儿园食堂: two nouns joined (not 鼎和农牧)
         if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") and not coord or
                 t.word in _NP_STOP) and e > a:
@@ -1841,7 +1842,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         # 对491起涉黄赌毒、…等跨区域、长链条、影响大的案件集中攻坚: the object of 对 is the counted
         # noun, described by a list of qualities ending in 的 (gold-dev 126)
         d = s.find("的", a + 2, min(b, a + 60))
-        if d > 0 and "、" in s[a:d]:
+        if d > 0 and ("、" in s[a:d] or re.search(r"以[上下]$", s[a:d])):   # 对137起发案二十年以上的命案 (set GU)
             he = _noun_phrase(s, d + 1, b)
             if he - (d + 1) >= 2:
                 dg = s.rfind("等", a, d)

@@ -1753,3 +1753,10 @@ def test_round_six_real_pages():
     assert [i.subject for i in extract_indicators("全县54家粉尘涉爆企业。")] == ["粉尘涉爆企业"]
     got = [i.subject for i in extract_indicators("完成第五批538户共有产权房居民选房。")]
     assert "第五批" not in got[0]
+
+
+def test_coordination_stops_before_a_place_and_threshold_objects_of_dui():
+    got = [i.subject for i in extract_indicators("对18个县(市、区)政府和冀南新区、经济技术开发区管委会开展考核。")]
+    assert got == ["县(市、区)政府"]                            # 107: 7個縣(區)
+    got = [i.subject for i in extract_indicators("对137起发案二十年以上的命案进行督办。")]
+    assert got == ["发案二十年以上的命案"]                      # 126: 对491起…的案件
