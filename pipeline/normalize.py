@@ -87,7 +87,9 @@ def to_simplified(s: str) -> str:
 # Pinyin ruby left inline by some scrapes: 預(yù)算, 統(tǒng)計(jì).  A parenthesised syllable with a tone
 # mark right after a Chinese character is dropped from the normalised text (the original keeps it,
 # and spans mapped back include it).
-_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]")
+_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]"
+                      # toneless glosses of other mirrors (萬(wan)人, 廣東省(sheng)): a whole pinyin syllable
+                      r"|(?<=[\u4e00-\u9fff])\((?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]|ü)[a-zü]{0,4}\)")
 
 
 # A line wrapped inside a number by a fixed-width page (高于全省14.\n6个百分点, 保障金1389\n万元): the

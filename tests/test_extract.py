@@ -1760,3 +1760,16 @@ def test_coordination_stops_before_a_place_and_threshold_objects_of_dui():
     assert got == ["县(市、区)政府"]                            # 107: 7個縣(區)
     got = [i.subject for i in extract_indicators("对137起发案二十年以上的命案进行督办。")]
     assert got == ["发案二十年以上的命案"]                      # 126: 对491起…的案件
+
+
+def test_round_seven_real_pages():
+    got = [(i.subject, i.value_text) for i in extract_indicators("按照文件(办发〔20191号)要求,全年办结案件35件,受理投诉12件。")]
+    assert got == [("办结案件", "35"), ("受理投诉", "12")]      # an unclosed 〔 hides nothing after it
+    assert extract_indicators("依据〔2025〕19号文件。") == []
+    got = [i.subject for i in extract_indicators("社零总额增速11.4%,增速高出市政府下达的全年任务目标(10.5%)0.9个百分点。")]
+    assert got[2] == "增速"                                       # 107: …比全省平均增幅(15.97%)高6个百分点
+    got = [(i.subject, i.value_text) for i in extract_indicators("社会消费品零售总额和增速排名分别为第4位和第3位。")]
+    assert [v for _, v in got] == ["4", "3"]
+    got = [(i.subject, i.unit) for i in extract_indicators("廣東省(sheng)常住人口12656.8萬(wan)人。")]
+    assert got == [("常住人口", "人")]                           # toneless pinyin glosses are dropped
+    assert [i.subject for i in extract_indicators("9项约束性指标全部完成。")] == ["约束性指标"]
