@@ -220,7 +220,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
-             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
+             r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
@@ -786,8 +786,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None
     if u in ("个", "个方面", "方面", "大") and re.match(r"[\u4e00-\u9fff]{0,8}?(?:特点|方面|任务|大事|措施|内容)?[::]|[\u4e00-\u9fff]{0,8}?[::,]?一是", s[j:j + 12]):
         return None                                   # 呈现3个特点:一是…: the count announces the list that follows
-    if u == "字" and unit_parts and re.search(r"(?:本文|全文|字数|约)$", s[max(lo, cs - 3):cs]):
-        return None                                   # 约4.99千字: document-site metadata
+    if u == "字" and (unit_parts or re.search(r"(?:文章|本文|全文)(?:共|约)?$", s[max(lo, cs - 4):cs])) and \
+            re.search(r"(?:本文|全文|字数|约|文章|共)$", s[max(lo, cs - 3):cs]):
+        return None                                   # 约4.99千字 / 本篇文章1020字: document-site metadata
+    if u in ("分钟", "分") and re.search(r"(?:读完|阅读|阅读时间|阅读需|读完需)(?:约|需|大约)?$", s[max(lo, cs - 6):cs]):
+        return None                                   # 读完约3分钟: reading-time metadata (set GY)
     if (pct or u in ("%", "‰")) and re.match(r"(?:以上|以下)?的有", s[j:j + 4]):
         return None                                   # 出租率超过80%的有85家: a threshold naming the counted
     if (pct or u in ("%", "‰")) and s.startswith(("人口变动抽样", "抽样"), j):
@@ -2756,6 +2759,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 continue
         groups.append([i])
     for x, y in zip(ms, ms[1:]):
+        if x.kind == "count" and x.unit in ("个", "家", "所") and y.qualifier == "more_than" and y.kind == "money" and \
+                re.fullmatch(r"(?:省份|省|市|县|县区|区县|乡镇|村|企业|项目|单位)[^,。;、]{1,10}?(?:超过|超|突破)", s[x.end:y.vs]):
+            y.silent = True                # 有11个省份完成投资超过500亿元: a threshold the counted units pass
+                                           # (like gold-dev 103 签约亿元以上项目27个; sets AP, GY)
         if x.qualifier == "approx" and y.qualifier is None and not x.unit and not y.unit and \
                 s[x.end:y.vs] in (":", "︰", "∶"):
             y.qualifier = "approx"         # 约为4︰2︰4: 约 covers every term of the ratio (set GM)

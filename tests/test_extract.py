@@ -1773,3 +1773,11 @@ def test_round_seven_real_pages():
     got = [(i.subject, i.unit) for i in extract_indicators("廣東省(sheng)常住人口12656.8萬(wan)人。")]
     assert got == [("常住人口", "人")]                           # toneless pinyin glosses are dropped
     assert [i.subject for i in extract_indicators("9项约束性指标全部完成。")] == ["约束性指标"]
+
+
+def test_reading_metadata_long_term_bases_and_thresholds_passed_by_counted_units():
+    assert extract_indicators("本篇文章1020字,读完约3分钟。") == []
+    got = [i.subject for i in extract_indicators("面降雨372毫米,较常年梅雨量偏多五成,是1998年同期的3倍多。")]
+    assert got == ["面降雨"] * 3                                 # 105: 增长6.2% -> 生产总值
+    got = [(i.subject, i.value) for i in extract_indicators("全国有11个省份完成投资超过500亿元。")]
+    assert got == [("省份", 11)]
