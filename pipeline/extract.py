@@ -2128,6 +2128,7 @@ def _space_row(kinds: list) -> bool:
 
 
 _NUMERIC_CELL = re.compile(r"\s*[+-]?\d[\d,]*(?:\.\d+)?\s*%?\s*")
+_NUMERIC_UNIT_CELL = re.compile(r"\s*\d[\d,]*(?:\.\d+)?\s*[万亿]?[\u4e00-\u9fff]{1,3}\s*")   # 162817吨 (set O)
 
 
 def _cell_per_line_tables(s: str) -> dict:
@@ -2138,11 +2139,27 @@ def _cell_per_line_tables(s: str) -> dict:
     of every line that belongs to such a table (sets J and Z review; the open-government annual
     report table as many sites print it)."""
     items = []                               # (kind, a, b, line start): BAR or CELL text span
-    for a, b in segment.iter_lines(s):
+    lines = list(segment.iter_lines(s))
+    texts = [s[a:b].strip() for a, b in lines]
+    prev_text, last = [], ""
+    for t in texts:                          # the nearest non-blank line before each line
+        prev_text.append(last)
+        last = t or last
+    next_text, last = [""] * len(texts), ""
+    for k in range(len(texts) - 1, -1, -1):
+        next_text[k] = last
+        last = texts[k] or last
+    for li, (a, b) in enumerate(lines):
         txt = s[a:b]
-        st = txt.strip()
+        st = texts[li]
         if st and set(st) == {"|"}:
             items.append(("bar", a, b, a))     # | or ||| (a row of empty cells)
+        elif not st:
+            # 规范性文件 / (blank) / 181 / (blank) / 121: a blank line between short cells is a cell
+            # boundary too (set HA: the open-government table as another site prints it)
+            pv, nx = prev_text[li], next_text[li]
+            if pv and nx and len(pv) <= 12 and len(nx) <= 12 and "。" not in pv + nx:
+                items.append(("bar", a, b, a))
         elif st.endswith("|") and st.count("|") == 1 and len(st) > 1:
             e = a + txt.rindex("|")
             items.append(("cell", a, e, a))
@@ -2182,7 +2199,7 @@ def _cell_per_line_tables(s: str) -> dict:
                 a += 1
             while b > a and s[b - 1] in " \t":
                 b -= 1
-            if len(cells) == 1 and _NUMERIC_CELL.fullmatch(s, a, b):
+            if len(cells) == 1 and (_NUMERIC_CELL.fullmatch(s, a, b) or _NUMERIC_UNIT_CELL.fullmatch(s, a, b)):
                 out[cells[0][3]] = (cells[0][2], label)
                 continue
             mk = _ROW_MARKER.match(s, a, b)

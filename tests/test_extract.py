@@ -1781,3 +1781,12 @@ def test_reading_metadata_long_term_bases_and_thresholds_passed_by_counted_units
     assert got == ["面降雨"] * 3                                 # 105: 增长6.2% -> 生产总值
     got = [(i.subject, i.value) for i in extract_indicators("全国有11个省份完成投资超过500亿元。")]
     assert got == [("省份", 11)]
+
+
+def test_table_cells_separated_by_blank_lines():
+    text = "信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n规章\n\n 0\n\n 0\n\n规范性文件\n\n 181\n\n 121\n"
+    got = [(i.subject, i.value_text) for i in extract_indicators(text)]
+    assert got == [("规章", "0"), ("规章", "0"), ("规范性文件", "181"), ("规范性文件", "121")]
+    text = "粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n"
+    got = [(i.subject, i.value_text, i.unit) for i in extract_indicators(text)]
+    assert ("谷物", "97658", "吨") in got
