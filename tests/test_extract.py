@@ -1790,3 +1790,7 @@ def test_table_cells_separated_by_blank_lines():
     text = "粮食总产量\n\n162817吨\n\n0.5\n\n其中:谷物\n\n97658吨\n\n-9.7\n"
     got = [(i.subject, i.value_text, i.unit) for i in extract_indicators(text)]
     assert ("谷物", "97658", "吨") in got
+
+
+def test_scenic_spot_scope_before_visitors():
+    assert [i.subject for i in extract_indicators("中华彩灯大世界接待游客20.45万人次。")] == ["接待游客"]   # 128
