@@ -166,7 +166,8 @@ _DIGITS_END = re.compile(r"[\d.,]+$")
 
 
 def _prose_spaces(text: str) -> list[int]:
-    out = []
+    out: list[int] = []
+    is_prose: dict = {}
     for m in _SPACED_NUMBER.finditer(text):
         k = m.start()
         if text[k - 1:k] in " \u00a0" or text[k + 1:k + 2] in " \u00a0":
@@ -175,9 +176,12 @@ def _prose_spaces(text: str) -> list[int]:
         if num and sum(c.isdigit() for c in num.group()) >= 7 and "." not in num.group():
             continue                       # 许可证:10120190027 本网: an identifier keeps its space
         a = text.rfind("\n", 0, k) + 1
-        b = text.find("\n", k)
-        line = text[a:len(text) if b < 0 else b]
-        if "。" in line or "," in line or ";" in line:
+        prose = is_prose.get(a)
+        if prose is None:                  # once per line, not per number (huge one-line pages)
+            b = text.find("\n", k)
+            b = len(text) if b < 0 else b
+            prose = is_prose[a] = any(text.find(c, a, b) >= 0 for c in "。,;")
+        if prose:
             out.append(k)
     return out
 
