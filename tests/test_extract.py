@@ -1794,3 +1794,13 @@ def test_table_cells_separated_by_blank_lines():
 
 def test_scenic_spot_scope_before_visitors():
     assert [i.subject for i in extract_indicators("中华彩灯大世界接待游客20.45万人次。")] == ["接待游客"]   # 128
+
+
+def test_shortened_narrowed_and_faster_are_changes():
+    inds = extract_indicators("工业产值下降5%,降幅较一季度收窄1.8个百分点;增速比上年加快0.6个百分点。"
+                              "案件平均审理周期同比缩短12%,审批时限缩短至4天。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("5", "工业产值", "decrease"), ("1.8", "降幅", "decrease"), ("0.6", "增速", "increase"),
+        ("12", "案件平均审理周期", "decrease"), ("4", "审批时限", None)]
+    assert [(i.subject, i.change) for i in extract_indicators("投资增速放缓3.1个百分点。")] == [
+        ("投资增速", "decrease")]
