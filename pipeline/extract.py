@@ -219,7 +219,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
@@ -3000,6 +3000,13 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if len(parts) == len(g) and not _shared_head(s, parts) and \
                     (parts[0][1] - parts[0][0] >= 2 or one_char_nouns and parts[0][1] - parts[0][0] == 1):
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
+                fa, fb_ = items[0]
+                kd = s.rfind("的", fa, fb_)
+                if kd > fa and fb_ - (kd + 1) >= 2 and not any("的" in s[a:b] for a, b in items[1:]):
+                    # 因灾害造成的失踪人数、倒塌房屋数量…分别减少: the modifier before the first item is
+                    # shared by all items, so it is not the first item's (like gold-dev 113, where the
+                    # scope 全市 before 生产安全事故起数、死亡人数 stays out; set GY review)
+                    items[0] = (kd + 1, fb_)
                 la, lb = items[-1]
                 short = max(b - a for a, b in items[:-1])
                 if len(items) >= 3 and short <= 3 and lb - la >= short + 2 and \

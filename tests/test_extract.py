@@ -1804,3 +1804,14 @@ def test_shortened_narrowed_and_faster_are_changes():
         ("12", "案件平均审理周期", "decrease"), ("4", "审批时限", None)]
     assert [(i.subject, i.change) for i in extract_indicators("投资增速放缓3.1个百分点。")] == [
         ("投资增速", "decrease")]
+
+
+def test_shared_modifier_of_a_fenbie_list_stays_out_of_the_first_item():
+    inds = extract_indicators("今年汛期全省因洪涝造成的死亡人数、倒塌房屋数量和直接经济损失分别减少了31.5%、42%和18.3%。")
+    assert [(i.subject, i.change) for i in inds] == [
+        ("死亡人数", "decrease"), ("倒塌房屋数量", "decrease"), ("直接经济损失", "decrease")]
+
+
+def test_difference_from_former_years_is_a_change():
+    inds = extract_indicators("南部山区降水比往年多1~3成,北部降雨量比往年同期少2成。")
+    assert [(i.value_text, i.change) for i in inds] == [("1~3", "increase"), ("2", "decrease")]
