@@ -1270,6 +1270,18 @@ def _first_token(s: str, a: int, b: int) -> str:
     return toks[0].word if toks else ""
 
 
+def _partitive_zhong(s: str, a: int, b: int) -> bool:
+    """审结977件中直接纠错236件: 中 after a count, followed by what was done to part of them (a verb or
+    adverb), means "of them"; 253个中网格 is a noun."""
+    toks = segment.tokenize(s, a, min(b, a + 6))
+    return len(toks) >= 2 and toks[0].word == "中" and (toks[1].flag[:1] in ("v", "d", "p") or toks[1].flag == "ad")
+
+
+@lru_cache(maxsize=1)
+def _unit_last_chars() -> frozenset:
+    return frozenset(u[-1] for u in _lexicons()[0] if _is_cjk(u[-1]))
+
+
 def _strip_lead(s: str, a: int, b: int) -> int:
     """Skip scope, period and connective words (and stray punctuation) at the start of norm[a:b]."""
     for _ in range(12):
@@ -1290,6 +1302,9 @@ def _strip_lead(s: str, a: int, b: int) -> int:
                 a = m.start() + 1          # 共计划改造: 共 + 计划, not 共计 + 划 (set AM)
             else:
                 a = m.end()
+        if a == a0 and s[a:a + 1] == "中" and a > 0 and (s[a - 1].isdigit() or s[a - 1] in _unit_last_chars()) and \
+                re.search(r"[\d十百千万亿两][余多]?[\u4e00-\u9fff]{0,2}$", s[max(0, a - 5):a]) and _partitive_zhong(s, a, b):
+            a += 1                         # 审结977件中直接纠错236件: 中 after a count means "of them"
         if a == a0:
             break
     if a < b and s[a] in "”)":
@@ -3043,7 +3058,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # subject written after the number: 258名分散供养特困人员, 100%的乡镇, 500多留守老人
             # (cheap test first: is there text after the number in its clause at all?)
             na = m.end + (s[m.end:m.end + 1] == "的")
-            text_after = na + (s[m.pre - 1:m.pre] != "等") < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)" or \
+            text_after = na + (s[m.pre - 1:m.pre] != "等") < min(se, m.clause[1]) and s[na] not in ",;:。!?\n\t(、)" and \
+                not (s[na] == "中" and _partitive_zhong(s, na, min(se, m.clause[1]))) or \
                 na + 1 == min(se, m.clause[1]) and m.kind == "count" and s[na] in "楼村户镇乡站园店馆"   # 58栋楼,
             if len(g) == 1 and m.kind != "rank" and not compare_only and text_after:
                 pct_de = m.kind == "percent" and s.startswith("的", m.end)

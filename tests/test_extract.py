@@ -1815,3 +1815,9 @@ def test_shared_modifier_of_a_fenbie_list_stays_out_of_the_first_item():
 def test_difference_from_former_years_is_a_change():
     inds = extract_indicators("南部山区降水比往年多1~3成,北部降雨量比往年同期少2成。")
     assert [(i.value_text, i.change) for i in inds] == [("1~3", "increase"), ("2", "decrease")]
+
+
+def test_partitive_zhong_after_a_count():
+    inds = extract_indicators("全年审结的行政复议案件412件中直接纠错57件。全区共划分20个大网格、96个中网格。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("412", "审结的行政复议案件"), ("57", "直接纠错"), ("20", "大网格"), ("96", "中网格")]
