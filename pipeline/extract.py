@@ -1767,6 +1767,11 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                 not (t.word == "治" and toks[k - 1].word in ("依法", "综")):
             if k + 1 < len(toks) and toks[k + 1].word == "占" or t.word == "占" and "比重" in s[t.end:b]:
                 continue                   # 民生支出占…的比重: the noun before 占 stays whole
+            if len(toks) - k in (2, 3) and toks[-1].word.endswith("率") and len(toks[-1].word) >= 2 and \
+                    all(x.word == "不" for x in toks[k + 1:-1]) and _nominal(toks[k - 1]):
+                continue                   # 网购食品抽检不合格率 / 生活污水集中处理率: the noun before the
+                                           # verb is what the rate is of (set HE review; like gold-dev 113's
+                                           # 危化品运输车辆动态监管覆盖率)
             cut = t.start
     if cut is not None:
         a = cut

@@ -1821,3 +1821,8 @@ def test_partitive_zhong_after_a_count():
     inds = extract_indicators("全年审结的行政复议案件412件中直接纠错57件。全区共划分20个大网格、96个中网格。")
     assert [(i.value_text, i.subject) for i in inds] == [
         ("412", "审结的行政复议案件"), ("57", "直接纠错"), ("20", "大网格"), ("96", "中网格")]
+
+
+def test_noun_before_the_verb_of_a_rate_stays():
+    inds = extract_indicators("作为主要销售渠道之一的网购食品抽检不合格率为1.80%。全县重点水利工程投资完成率达到95%以上。")
+    assert [i.subject for i in inds] == ["网购食品抽检不合格率", "重点水利工程投资完成率"]
