@@ -1596,7 +1596,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if t2 and t2[0].flag == "v" and len(t2[0].word) >= 2:
             a += 2                          # 依法审理涉农纠纷案件: 依法 is manner, not what is counted (set AA)
     hm = _HOTLINE_SCOPE.match(s, a, b)
-    if hm and b - hm.end() >= 2 and not re.search(r"受理|接听|拨打|通过|接到|办理|转办|依托", s[a:hm.end()]):
+    if hm and b - hm.end() >= 2 and not re.search(r"受理|接听|拨打|通过|接到|办理|转办|依托", s[a:hm.end()]) and \
+            not (b - hm.end() <= 2 and re.fullmatch(r"(?:受理|转办|转派|转交|交办|办结|办理|接收|收到|派发)", s[hm.end():b])):
         a = hm.end()                        # 南平110接报警 / 12345热线受理: the hotline is the channel
     cz = s.find("造成", a + 2, b)
     if cz > 0 and b - (cz + 2) >= 4 and not s.startswith("的", cz + 2):

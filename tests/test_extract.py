@@ -1826,3 +1826,8 @@ def test_partitive_zhong_after_a_count():
 def test_noun_before_the_verb_of_a_rate_stays():
     inds = extract_indicators("作为主要销售渠道之一的网购食品抽检不合格率为1.80%。全县重点水利工程投资完成率达到95%以上。")
     assert [i.subject for i in inds] == ["网购食品抽检不合格率", "重点水利工程投资完成率"]
+
+
+def test_hotline_row_with_a_bare_verb_keeps_the_hotline():
+    inds = extract_indicators("其中,甲县12345受理1200个,占30.5%;12345热线共受理网络渠道诉求300件。")
+    assert [i.subject for i in inds] == ["甲县12345受理", "甲县12345受理", "受理网络渠道诉求"]
