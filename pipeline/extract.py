@@ -221,10 +221,10 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
-             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
-             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:相比|比较)?的?")
+             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
@@ -501,7 +501,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev == "-" and not re.search(r"(?:为|是|达|率|幅|速|:|\s)$", s[max(lo, cs - 2):cs - 1]) and \
             not (re.match(r"\s?[%‰]", s[ce:ce + 2]) and re.search(r"(?:耗|量|值|数|额|\]|别|比|、)$", s[max(lo, cs - 2):cs - 1])) and \
             not (table_cell and cs - 1 == lo) and not _PAREN_PLACE.search(s, max(0, cs - 8), cs - 1) and \
-            not (s[cs - 2:cs - 1] in "(、" and re.match(r"[\d.]*\s?[%‰]", s[cs:ce + 2])):   # 青岚市(-5.8%)
+            not (s[cs - 2:cs - 1] in "(、" and re.match(r"[\d.]*\s?[%‰]", s[cs:ce + 2])) and \
+            not (_NEG_GROWTH_BEFORE.search(s, max(lo, cs - 4), cs - 1) and re.match(r"[\d.]*\s?(?:[%‰]|个百分点)", s[cs:ce + 5])):
         return None                                  # 报告-10篇: a dash, not a minus sign
     if _ATTACHMENT_BEFORE.search(s[max(line_start, cs - 4):cs]) or \
             s[cs - 1:cs] == " " and re.search(r"\d\s?月\s$", s[max(lo, cs - 5):cs]):
@@ -944,6 +945,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         changed = "decrease"                           # -1.16‰: negative value stored positive
         p = cs - 1
         notes.append("negative")
+        if (g := _NEG_GROWTH_BEFORE.search(s, max(lo, p - 3), p)):
+            p = g.start()                              # 增长-8.7%: growth written negative is a decrease
     elif prev in "+＋" and is_ar and (table_cell or re.match(r"\s?[%‰]", s[ve:ve + 2])):
         changed = "increase"                           # 本年增/减 | +3: a signed change in a table cell
         p = cs - 1
@@ -964,6 +967,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
 def mag_start_for_range(unit_parts: list, js: int) -> int:
     """Start of the magnitude + unit text (for matching the same unit after a range's upper end)."""
     return unit_parts[0][0] if unit_parts else js
+
+
+# 比上年增长-8.7% (statistics bulletins write a fall as negative growth; set HD review, like gold-dev
+# 105's 自然增长率-1.16‰ stored as 1.16 decrease)
+_NEG_GROWTH_BEFORE = re.compile(r"(?:增长|增加|上升|提高)(?:了)?$")
 
 
 def _bare_unit(u: str) -> str:
@@ -2871,10 +2879,21 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             bool(re.fullmatch(r"(?:超过|超额|超出|高出)?", s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
         # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
         refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项指标|两者|二者|三者|上述指标|以上指标", raw))
-        compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or bool(_SHARE_OF.match(raw)) and len(g) == 1
+        compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or
+                                      re.fullmatch(_CMP_BASE + r"\(", raw) is not None or   # 较一季度(-10.8%)
+                                      bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
+        if len(g) == 1 and g[0] >= 2 and re.fullmatch(r"\)?\s?(?:高|低|快|慢|多|少)(?:出|于)?了?", raw) and \
+                _parenthetical(s, ms[g[0] - 1], first.vs) and ms[g[0] - 2].subj and ms[g[0] - 2].ve <= ca and \
+                re.match(r"(?:比|较|高于|低于)", s[ca:ms[g[0] - 1].vs].strip()):
+            # 收入增长20%,比全省平均水平(12.35%)高8.11个百分点: the margin is the earlier figure's,
+            # the benchmark in parentheses is its own indicator (like gold-dev 107, where the measure is
+            # named before 比)
+            first.subj = ms[g[0] - 2].subj
+            first.span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
+            continue
         if first.unit in ("位", "名", "位次") and any(x.kind == "rank" for x in ms[:g[0]]) and \
                 re.fullmatch(r"(?:前进|后退|前移|后移|进位|退位|上升|下降|提升|提高|跃升|下滑)了?", raw):
             compare_only = True            # 居全省第5位,较上年前移2位: the move of the rank before

@@ -1831,3 +1831,18 @@ def test_noun_before_the_verb_of_a_rate_stays():
 def test_hotline_row_with_a_bare_verb_keeps_the_hotline():
     inds = extract_indicators("其中,甲县12345受理1200个,占30.5%;12345热线共受理网络渠道诉求300件。")
     assert [i.subject for i in inds] == ["甲县12345受理", "甲县12345受理", "受理网络渠道诉求"]
+
+
+def test_negative_growth_is_a_decrease():
+    inds = extract_indicators("全县地区生产总值80亿元,比上年同期增长-3.6%;第二产业增加值20亿元,增长-12.7%。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("80亿", "地区生产总值", None), ("3.6", "地区生产总值", "decrease"),
+        ("20亿", "第二产业增加值", None), ("12.7", "第二产业增加值", "decrease")]
+    assert extract_indicators("报告-10篇") == []          # a dash before a count is no minus sign
+
+
+def test_margin_over_a_benchmark_in_parentheses_is_the_earlier_figures():
+    inds = extract_indicators("全市税收收入增长15%,比全省平均水平(9.5%)高5.5个百分点。工业增加值增长4.5%,比7月加快0.8个百分点。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("15", "税收收入"), ("9.5", "全省平均水平"), ("5.5", "税收收入"),
+        ("4.5", "工业增加值"), ("0.8", "工业增加值")]
