@@ -491,6 +491,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         re.search(r"(?:比|同比|环比|增长|增速|增幅|[\u4e00-\u9fff]|\()$", s[max(lo, cs - 3):cs - 1]) is not None
     if (prev in "+＋" and not signed_rate and not (table_cell and cs - 1 <= lo + 1 and not s[max(lo, cs - 2):cs - 1].strip())) or nxt in "+＋":
         return None                                  # 1+7, 2+26城市 (a table cell "+3" is a signed change)
+    if re.match(r"[名个位支家项类条]?[\u4e00-\u9fff]{1,8}[+＋](?:\d|若干|[一二三四五六七八九十两])", s[ce:ce + 12]):
+        return None                                  # 1名网格长+3名专职+若干志愿者: the gloss of a formula
+                                                     # slogan (1+3+N), no indicator (gold-val README)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names

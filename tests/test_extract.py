@@ -1846,3 +1846,8 @@ def test_margin_over_a_benchmark_in_parentheses_is_the_earlier_figures():
     assert [(i.value_text, i.subject) for i in inds] == [
         ("15", "税收收入"), ("9.5", "全省平均水平"), ("5.5", "税收收入"),
         ("4.5", "工业增加值"), ("0.8", "工业增加值")]
+
+
+def test_gloss_of_a_formula_slogan_is_no_indicator():
+    inds = extract_indicators("推行“1名网格长+2名网格员+若干志愿者”的1+2+N模式,全镇配备网格员86名。")
+    assert [(i.value_text, i.subject) for i in inds] == [("86", "配备网格员")]
