@@ -92,7 +92,7 @@ def _longest_ending(table, s: str, j: int, lo: int = 0, maxlen: int = 6) -> Opti
 _CN_DIG = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_ALL = _CN_DIG + "十百千万亿拾佰仟"
 # Thousands separators: commas, or spaces as GB/T 15835 and yearbook tables write them (321 146件)
-_ARABIC = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f]\d{3}(?![\d,])(?!\.(?!\d)))+(?:\.\d+)?|\d+(?:,\d{3}(?!\d))*(?:,?\.\d+)?"
+_ARABIC = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f]\d{3}(?![\d,])(?!\.(?!\d)))+(?:\.\d+)?|\d+(?:,\d{3}(?!\d))*(?:,?\.\d+|\.\.\d+(?=\s?[%‰]))?"
 _CORE_RE = re.compile(
     rf"(?P<pct>百分之|千分之)?(?:(?P<ar>{_ARABIC})|(?P<cn>[{_CN_ALL}]+(?:点[{_CN_DIG}]+(?:万亿|万|亿)?)?))")
 _MAG = "十百千万亿"
@@ -497,7 +497,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names
-    if prev == "." and cs - 2 >= lo and (s[cs - 2].isdigit() or s[cs - 2] in "xX×*"):
+    if prev == "." and cs - 2 >= lo and (s[cs - 2].isdigit() or s[cs - 2] in "xX×*" or
+                                               s[cs - 2] == "." and cs - 3 >= lo and s[cs - 3].isdigit()):
         return None                                  # second half of a version/odd number; x.6亿 (anonymised)
     if prev in "-/:" and cs - 2 >= lo and s[cs - 2].isdigit() and not (prev == ":" and _ratio_context(s, cs, line_start)):
         return None                                  # dates 2025-05-03, times 16:09, ids
@@ -850,6 +851,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
                       s[max(lo, cs - 4):cs]) and u not in ("%",):
         return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
+    if kind == "money" and re.match(r"(?:的)?(?:项目|企业|工程)", s[j:j + 3]) and \
+            (qualifier == "range" or re.search(r"\d\s?[至到~\-—–]\s?$", s[max(lo, cs - 3):cs])):
+        return None                                   # 10至500万元项目累计投资: a size band naming the subject
     if inside_q:
         qualifier = qualifier or "more_than"
     if after_q and qualifier != "range":
@@ -1210,6 +1214,8 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
         return _is_cjk(nxt)
     if re.match(r"(?:和|及|与)\d", s[j:j + 2]):
         return True                                    # 分别提升0.3、1.8和0.9个百分点: a list
+    if nxt == "(" and re.match(r"\([^()]{1,12}\)(?:[,;。]|$)", s[j:j + 16]) and re.search(r"(?:比|指数|系数)(?:为|是)$", s[max(lo, cs - 4):cs]):
+        return True                                    # 人口性别比为98.5(以女性为100): the base in parentheses
     if not (nxt in _STOP_AFTER or nxt == "\x00"):
         return False                                   # 12345热线, 110刑事, 500强
     if _SERVICE_NUMBER.fullmatch(digits) and "." not in s[cs:ve]:

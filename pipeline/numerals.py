@@ -61,9 +61,10 @@ def _arabic(s: str) -> Decimal:
     """Arabic digits with optional thousands separators / decimal point -> Decimal.
 
     A comma is a thousands separator; malformed sequences such as ``3,.83`` (a digit lost while
-    scraping) keep the digits that are there (3.83), which is how the gold labels read them.
+    scraping) keep the digits that are there (3.83), which is how the gold labels read them; so does a
+    doubled decimal point (14..3).
     """
-    t = s.replace(",", "")
+    t = s.replace(",", "").replace("..", ".")     # 14..3%: a doubled point, read like 3,.83
     if t.count(".") > 1:
         raise ValueError(f"not a number: {s!r}")
     if t.startswith("."):
@@ -213,7 +214,7 @@ def parse_numeral(s: str) -> Decimal:
         t, mult = t[:-1], Decimal(10)
     if not t:
         raise ValueError(f"not a numeral: {s!r}")
-    if re.fullmatch(r"\d+(?:[.,]\d+)*(?:\.\d+)?|\d+,\.\d+", t):
+    if re.fullmatch(r"\d+(?:[.,]\d+)*(?:\.\d+)?|\d+,\.\d+|\d+\.\.\d+", t):
         value = _arabic(t)
     else:
         value = _combine(_tokens(t))

@@ -1851,3 +1851,10 @@ def test_margin_over_a_benchmark_in_parentheses_is_the_earlier_figures():
 def test_gloss_of_a_formula_slogan_is_no_indicator():
     inds = extract_indicators("推行“1名网格长+2名网格员+若干志愿者”的1+2+N模式,全镇配备网格员86名。")
     assert [(i.value_text, i.subject) for i in inds] == [("86", "配备网格员")]
+
+
+def test_malformed_numbers_and_bands_from_scraped_bulletins():
+    inds = extract_indicators("原煤产量1200万吨,同比下降9..6%。其中10至500万元项目累计投资0.31亿元。人口性别比为101.2(以女性为100)。")
+    assert [(i.value_text, i.value, i.subject, i.change) for i in inds] == [
+        ("1200万", 12000000, "原煤产量", None), ("9..6", Decimal("9.6"), "原煤产量", "decrease"),
+        ("0.31亿", 31000000, "10至500万元项目累计投资", None), ("101.2", Decimal("101.2"), "人口性别比", None)]
