@@ -2903,6 +2903,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.subj = ms[g[0] - 2].subj
             first.span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
             continue
+        if len(g) == 1 and g[0] >= 1 and not raw and s[left:first.pre].strip() == ")" and ms[g[0] - 1].subj and \
+                re.fullmatch(_CMP_BASE + r"\(", s[ms[g[0] - 1].clause[0]:ms[g[0] - 1].pre].strip(" ,")):
+            first.subj = ms[g[0] - 1].subj  # 较一季度(-10.8%)回升2.1个百分点: the same measure as the base's
+            first.span_start = ms[g[0] - 1].clause[0]
+            continue
         if first.unit in ("位", "名", "位次") and any(x.kind == "rank" for x in ms[:g[0]]) and \
                 re.fullmatch(r"(?:前进|后退|前移|后移|进位|退位|上升|下降|提升|提高|跃升|下滑)了?", raw):
             compare_only = True            # 居全省第5位,较上年前移2位: the move of the rank before
@@ -2953,7 +2958,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         bm = _CMP_WORD.search(s, ca, first.pre)
         hm = re.search(r"(?:高于|低于|超过|超出|快于|慢于|好于|优于)((?:全国|全省|全市|全区|全县)[^,。;()]{0,8})\($",
                        s[ca:first.pre]) if s[first.pre - 1:first.pre] == "(" else None
-        if bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
+        if bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2 and \
+                re.fullmatch(_CMP_BASE, s[bm.start():first.pre - 1].strip()):
+            compare_only = True            # 增长11.6%,较上年同期(3.2%)…: the base period's figure is the
+                                           # earlier measure's (set HD review)
+        elif bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
             pa, pb = bm.end(), _strip_trail(s, bm.end(), first.pre - 1)   # 全市平均增幅 keeps its scope
             compare_only = False
         elif hm:

@@ -1858,3 +1858,10 @@ def test_malformed_numbers_and_bands_from_scraped_bulletins():
     assert [(i.value_text, i.value, i.subject, i.change) for i in inds] == [
         ("1200万", 12000000, "原煤产量", None), ("9..6", Decimal("9.6"), "原煤产量", "decrease"),
         ("0.31亿", 31000000, "10至500万元项目累计投资", None), ("101.2", Decimal("101.2"), "人口性别比", None)]
+
+
+def test_base_period_figure_in_parentheses_is_the_earlier_measures():
+    inds = extract_indicators("全县地区生产总值增长4.2%,较一季度(-6.5%)回升10.7个百分点;税收收入增长3.1%,较上年同期(2.4%)有所加快。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("4.2", "地区生产总值", "increase"), ("6.5", "地区生产总值", "decrease"), ("10.7", "地区生产总值", "increase"),
+        ("3.1", "税收收入", "increase"), ("2.4", "税收收入", None)]
