@@ -195,7 +195,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -526,6 +526,13 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if s[max(lo, cs - 2):cs] == "连续" and re.match(r"个?(?:次|期|届|轮|季)(?:不|未|获|被|荣|位|居|排|保持|实现|达到|通过|入选|成为|蝉联)",
                                                       s[ce:ce + 6]):
         return None                                  # 连续2次不合格: a streak length (README); 连续6轮核酸检测 counts
+    if prev == "前" and re.match(r"\s?[位名](?!单)", s[ce:ce + 3]):
+        return None                                  # 诉求量前10位 / 排名前5名: a top-N scope, not a count
+    if re.search(r"省略\s?$", s[max(lo, cs - 3):cs]) and s.startswith("字", ce):
+        return None                                  # 此处省略350字: the site's cut notice
+    if m.group("cn") == "二" and s.startswith("次", ce) and (cs == lo or s[cs - 1] in ",,;;:。、 \n") and \
+            re.match(r"次(?:退回|补充|审查|开庭|申请|起诉|鉴定|复查|复核|重报|上访|信访|报送|审核)", s[ce:ce + 4]):
+        return None                                  # 二次退回补充侦查: the second round (an ordinal)
     if prev == "前" and (cs - 1 == lo or s[cs - 2] in ",,。;、的 \n") and _is_cjk(s[ce:ce + 1]):
         return None                                  # 其中,前10户重点企业: a top-N scope inside the subject
     oq = s.rfind("“", max(lo, cs - 6), cs)
@@ -1599,6 +1606,11 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
+    k = s.find("共有", a + 2, b)
+    if k > 0 and b - (k + 2) >= 2 and not s.startswith("共有产权", k) and \
+            re.fullmatch(r"[\u4e00-\u9fff]{2,8}", s[a:k]):
+        a = k + 2                           # 大会共有代表320名: what stands before 共有 is the scope
+                                            # (like gold-dev 115 全国共有各类人力资源服务机构; set HC)
     rm = _RESTATED.match(s, a, b)
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list

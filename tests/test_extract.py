@@ -1865,3 +1865,15 @@ def test_base_period_figure_in_parentheses_is_the_earlier_measures():
     assert [(i.value_text, i.subject, i.change) for i in inds] == [
         ("4.2", "地区生产总值", "increase"), ("6.5", "地区生产总值", "decrease"), ("10.7", "地区生产总值", "increase"),
         ("3.1", "税收收入", "increase"), ("2.4", "税收收入", None)]
+
+
+def test_ordinal_rounds_top_n_scopes_and_cut_notices_are_no_indicators():
+    inds = extract_indicators("一次退回补充侦查8件9人,二次退回补充侦查2件2人。诉求量前10位的分别是:物业管理、交通出行。此处省略350字。")
+    assert [(i.value_text, i.unit, i.subject) for i in inds] == [
+        ("8", "件", "一次退回补充侦查"), ("9", "人", "一次退回补充侦查"),
+        ("2", "件", "二次退回补充侦查"), ("2", "人", "二次退回补充侦查")]
+
+
+def test_scope_before_gong_you_and_pronouns_stay_out():
+    inds = extract_indicators("大会共有代表286名。全市共有产权住房1200套。共为他们申请救济金8000余元。")
+    assert [i.subject for i in inds] == ["代表", "共有产权住房", "申请救济金"]
