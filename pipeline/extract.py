@@ -1857,6 +1857,14 @@ _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
 
+def _verb_object(s: str, a: int, b: int) -> bool:
+    """norm[a:b] is a verb followed by its object (发放宣传资料)."""
+    toks = segment.tokenize(s, a, b)
+    return len(toks) >= 2 and toks[0].flag == "v" and len(toks[0].word) >= 2 and _nominal(toks[-1]) and \
+        "的" not in s[a:b] and not toks[-1].word.startswith(("全", "各")) and \
+        all(_nominal(x) or x.flag == "vn" for x in toks[1:])
+
+
 def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                    more_follow: bool = False, next_measured: bool = False) -> Optional[tuple[int, int]]:
     """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
@@ -3158,6 +3166,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
+                    if more and pb - pa >= 4 and not s[m.end:m.end + 1] in "的" and s[m.pre - 1:m.pre] != "的" and \
+                            _verb_object(s, pa, pb):
+                        countable = False  # 发放宣传资料500余份律师进村讲座3次: a run-on clause; the words
+                                           # after the count open the next figure (set HC review)
+                if countable or (pct_de and prefix_empty):
                     nxt = ms[g[-1] + 1] if g[-1] + 1 < len(ms) else None
                     measured = more and nxt is not None and nxt.kind != "count"
                     after = _subject_after(s, m, min(limit, m.clause[1]), verbal, more, measured)

@@ -1877,3 +1877,9 @@ def test_ordinal_rounds_top_n_scopes_and_cut_notices_are_no_indicators():
 def test_scope_before_gong_you_and_pronouns_stay_out():
     inds = extract_indicators("大会共有代表286名。全市共有产权住房1200套。共为他们申请救济金8000余元。")
     assert [i.subject for i in inds] == ["代表", "共有产权住房", "申请救济金"]
+
+
+def test_run_on_clause_without_a_comma():
+    inds = extract_indicators("发放宣传资料300余份律师进村讲座4次。全省纳入监测的52家A级旅游景区接待游客80万人次。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("300", "发放宣传资料"), ("4", "律师进村讲座"), ("52", "A级旅游景区"), ("80万", "接待游客")]
