@@ -1869,6 +1869,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                    more_follow: bool = False, next_measured: bool = False) -> Optional[tuple[int, int]]:
     """The counted noun phrase written after the number (258名分散供养特困人员, 100%的乡镇)."""
     a = m.end
+    nl = s.find("\n", a, limit)
+    if nl >= 0:
+        limit = nl                         # a line break ends the phrase (任务均已完成\n12月26日)
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured
@@ -2003,8 +2006,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and s[np_end:np_end + 1] != "的" and \
             s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
-    elif np_end - a >= 2 and b - a <= 18 and not more_follow and s.startswith(("未", "尚未", "仍未", "均未", "没有"), np_end):
-        ra, rb = a, b                      # 5座小型水库未完成除险加固: units that have not done it (gold-dev 113)
+    elif np_end - a >= 2 and b - a <= 18 and not more_follow and s.startswith(("未", "尚未", "仍未", "均未", "没有", "已", "均已"), np_end) and \
+            not (prefix_empty is False and s.startswith(("已", "均已"), np_end)):
+        ra, rb = a, b                     # 5座小型水库未完成除险加固: units that have not done it (gold-dev 113);
+                                           # 21个老旧小区改造工作已全面完工: units that have (set HE)
     elif m.kind == "percent" and s.startswith("的", m.end) and np_end - a <= 5 and b - a <= 22 and not more_follow and \
             (vt := segment.tokenize(s, np_end, min(b, np_end + 4))) and \
             (vt[0].flag.startswith("v") or vt[0].flag == "d" and len(vt) > 1 and vt[1].flag.startswith("v")) and \

@@ -1883,3 +1883,8 @@ def test_run_on_clause_without_a_comma():
     inds = extract_indicators("发放宣传资料300余份律师进村讲座4次。全省纳入监测的52家A级旅游景区接待游客80万人次。")
     assert [(i.value_text, i.subject) for i in inds] == [
         ("300", "发放宣传资料"), ("4", "律师进村讲座"), ("52", "A级旅游景区"), ("80万", "接待游客")]
+
+
+def test_units_that_have_done_it_keep_their_predicate():
+    inds = extract_indicators("列入省级民心工程的5项任务均已完成。3座小型水库未完成除险加固。")
+    assert [(i.value_text, i.subject) for i in inds] == [("5", "任务均已完成"), ("3", "小型水库未完成除险加固")]
