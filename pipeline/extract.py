@@ -1996,6 +1996,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                 len(t0) > 1 and t0[1].flag.startswith("v"):
             return None
     np_end = _noun_phrase(s, a, b)
+    done_end = None
     dk = s.find("等", a + 2, np_end)
     if dk > 0 and any(t.word == "等" and t.start == dk for t in segment.tokenize(s, a, np_end)):
         np_end = dk                        # 3次台风外围影响等自然灾害: the item, not its category (gold-dev 113)
@@ -2007,8 +2008,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     elif np_end - a >= 2 and b - a <= 18 and not more_follow and s.startswith(("未", "尚未", "仍未", "均未", "没有", "已", "均已"), np_end) and \
-            not (prefix_empty is False and s.startswith(("已", "均已"), np_end)):
-        ra, rb = a, b                     # 5座小型水库未完成除险加固: units that have not done it (gold-dev 113);
+            not ((prefix_empty is False or m.kind != "count" or re.search(r"(?:共|共有|累计|合计|总计)\s?$", s[max(0, m.pre - 2):m.vs]))
+                 and s.startswith(("已", "均已"), np_end)):
+        ra, rb = a, b
+        done_end = b if s.startswith(("已", "均已"), np_end) else None   # (完成 at the end is no trail word here)                    # 5座小型水库未完成除险加固: units that have not done it (gold-dev 113);
                                            # 21个老旧小区改造工作已全面完工: units that have (set HE)
     elif m.kind == "percent" and s.startswith("的", m.end) and np_end - a <= 5 and b - a <= 22 and not more_follow and \
             (vt := segment.tokenize(s, np_end, min(b, np_end + 4))) and \
@@ -2021,6 +2024,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if next_measured:
             rb = _counted_entity_end(s, ra, rb)
     ra, rb = _clean_subject(s, ra, rb)
+    if done_end is not None:
+        rb = done_end
     cj = re.search(r"中(?:居|排|位|列|名列)$", s[ra:rb])
     if cj and cj.start() >= 2:
         rb = ra + cj.start()               # 21个地级以上市中居第7位: the peer group, not the rank verb

@@ -1886,5 +1886,7 @@ def test_run_on_clause_without_a_comma():
 
 
 def test_units_that_have_done_it_keep_their_predicate():
-    inds = extract_indicators("列入省级民心工程的5项任务均已完成。3座小型水库未完成除险加固。")
-    assert [(i.value_text, i.subject) for i in inds] == [("5", "任务均已完成"), ("3", "小型水库未完成除险加固")]
+    inds = extract_indicators("列入全省20项民心工程的5项任务均已完成。3座小型水库未完成除险加固。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("20", "民心工程"), ("5", "任务均已完成"), ("3", "小型水库未完成除险加固")]
+    assert [i.subject for i in extract_indicators("目前二期4500平方米仓储用房已封顶。")] == ["仓储用房"]
