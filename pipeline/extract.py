@@ -2258,6 +2258,9 @@ def _cell_per_line_tables(s: str) -> dict:
                 cells = cells[-1:]               # only the cell right before the first bar
             if y == bounds[-1]:
                 cells = cells[:1]                # only the cell right after the last bar
+            # a prose line next to a run of bars (a forum page ending in "|" lines) is no cell
+            if x == bounds[0] or y == bounds[-1]:
+                cells = [it for it in cells if not _prose_cell(s[it[1]:it[2]])]
             if not cells:
                 continue
             for it in cells:
@@ -2278,6 +2281,11 @@ def _cell_per_line_tables(s: str) -> dict:
             members.add(items[k][3])
     out[None] = members
     return out
+
+
+def _prose_cell(t: str) -> bool:
+    t = re.sub(r"\([^()]*\)", "", t.strip())
+    return len(t) > 40 or bool(re.search(r"[。;!?]|[\u4e00-\u9fff],[\u4e00-\u9fff]", t))
 
 
 _TOC_LINE = re.compile(r"\s*\d{1,2}\s*[.、．]\s*[^。,;]{2,40}?\s\d{1,3}\s*$")

@@ -1890,3 +1890,12 @@ def test_units_that_have_done_it_keep_their_predicate():
     assert [(i.value_text, i.subject) for i in inds] == [
         ("20", "民心工程"), ("5", "任务均已完成"), ("3", "小型水库未完成除险加固")]
     assert [i.subject for i in extract_indicators("目前二期4500平方米仓储用房已封顶。")] == ["仓储用房"]
+
+
+def test_prose_beside_a_run_of_empty_table_bars_is_not_swallowed():
+    text = "全县完成水土保持投资3800万元,治理面积12平方公里。\n|\n|\n|\n|\n|\n"
+    assert [(i.value_text, i.subject) for i in extract_indicators(text)] == [
+        ("3800万", "水土保持投资"), ("12", "治理面积")]
+    table = "项目\n|\n予以公开(区分处理的,只计这一情形)\n|\n12\n|\n不予公开\n|\n3\n|\n"
+    assert [(i.value_text, i.subject) for i in extract_indicators(table)] == [
+        ("12", "予以公开"), ("3", "不予公开")]
