@@ -204,6 +204,7 @@ _LEAD_RE = re.compile(
     r"|[\u4e00-\u9fff]{1,8}(?:建成|完工|投产|投用|实施|完成)后(?:预计)?(?:每年)?可?"
     # 春节假期 / 五一假期首日 / 国庆黄金周期间: holiday periods of tourism and commerce reports
     r"|(?:春节|国庆|五一|劳动节|元旦|中秋|端午|清明|双节)(?:假期|黄金周|长假|小长假|假日)(?:期间|首日|当天|前三天|前两天|七天|八天)?"
+    r"|(?:春节|国庆|五一|劳动节|元旦|中秋|端午|清明|双节)(?:假期|黄金周|长假|小长假|假日)?(?:[2-9]|[二三四五六七八九])天(?:假期|长假|期间)?"
     r"|\d{4} ?年(?:度|末|底|初)?|(?:19|20)[\dxX×]{2} ?年(?:度|末|底|初)?|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年(?:内|来|间|以来)|二[〇零0][〇零0一二三四五六七八九]{2}年(?:度|末|底)?|"
     r"按[^,。;]{1,20}?(?:折算|计算|测算)(?:为|后)?|比[^,。;]{1,14}?(?:下达|确定|核定)的(?:指标|任务|目标|计划)|近?[一二三四五六七八九十两]{1,2}年(?:来|间|以来)?(?=年均|平均|累计|共)|\d{1,2}(?:[-—–~至]\d{1,2})? ?月(?:份|底|末)?|\d{1,2}日|年(?![度末底初内均])|月份|以来|期间|连续\d+年|每隔[一二两三四五六七八九十\d]{1,2}个?(?:天|日|周|月|年|季度)|\d{3,6}热线(?!转派|转办|交办|派发|移交|转交|转入)|"
     r"(?:同比|环比|与(?:上季度|上年同期|去年同期|同期|上半年)相比|与上月相比|与去年相比|与上年相比|较上月|较上季度|比上季度|较上周|比上周|较上年同期|较去年同期|较同期|较上年度|较上年|较去年|比上年同期|比去年同期|比上年末|比上年度|比上年|"
@@ -526,7 +527,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if s[max(lo, cs - 2):cs] == "连续" and re.match(r"个?(?:次|期|届|轮|季)(?:不|未|获|被|荣|位|居|排|保持|实现|达到|通过|入选|成为|蝉联)",
                                                       s[ce:ce + 6]):
         return None                                  # 连续2次不合格: a streak length (README); 连续6轮核酸检测 counts
-    if prev == "前" and re.match(r"\s?[位名](?!单)", s[ce:ce + 3]):
+    if prev in "前后" and re.match(r"\s?[位名](?!单)", s[ce:ce + 3]) and (prev == "前" or "倒数" in s[max(lo, cs - 4):cs]):
         return None                                  # 诉求量前10位 / 排名前5名: a top-N scope, not a count
     if re.search(r"省略\s?$", s[max(lo, cs - 3):cs]) and s.startswith("字", ce):
         return None                                  # 此处省略350字: the site's cut notice
@@ -855,7 +856,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             ")" not in s[max(lo, cs - 16):cs]:
         return None                                   # 批发业(年主营业务收入2000万元及以上)销售额: a threshold defining the subject
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
-            re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
+            re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过|(?<!不)低于|不足|(?<!不)少于|不到|(?<!不)高于|(?<!不)多于)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
                       s[max(lo, cs - 4):cs]) and u not in ("%",):
         return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
     if kind == "money" and re.match(r"(?:的)?(?:项目|企业|工程)", s[j:j + 3]) and \
@@ -3070,6 +3071,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             for i in g:
                 ms[i].subj = done.span(1)
                 ms[i].span_start = done.start(1)
+                ms[i].baseline = True      # a growth rate after it is the figure's, not the plan's (set HH)
             continue
         if compare_only:
             pa = pb

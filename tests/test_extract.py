@@ -1899,3 +1899,13 @@ def test_prose_beside_a_run_of_empty_table_bars_is_not_swallowed():
     table = "项目\n|\n予以公开(区分处理的,只计这一情形)\n|\n12\n|\n不予公开\n|\n3\n|\n"
     assert [(i.value_text, i.subject) for i in extract_indicators(table)] == [
         ("12", "予以公开"), ("3", "不予公开")]
+
+
+def test_plan_share_is_not_inherited_and_thresholds_with_de_are_no_indicators():
+    inds = extract_indicators("全市外贸进出口210亿元,完成年度目标任务的52.4%,同比增长9.3%。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("210亿", "外贸进出口"), ("52.4", "完成年度目标任务"), ("9.3", "外贸进出口")]
+    assert extract_indicators("对亩均税收低于3万元的低效企业进行整治,排名倒数后2名的乡镇由主要领导约谈。") == []
+    inds = extract_indicators("每个社区配齐不少于3人的调解员。国庆7天接待游客12万人次。")
+    assert [(i.value_text, i.qualifier, i.subject) for i in inds] == [
+        ("3", "more_than", "调解员"), ("12万", None, "接待游客")]
