@@ -1349,7 +1349,7 @@ def test_ahead_of_schedule_durations_examples_and_years_ago():
     got = [(i.subject, i.value, i.unit) for i in extract_indicators("居民健康素养水平达38.2%,提前8年实现目标。")]
     assert got[1] == ("居民健康素养水平", 8, "年")
     assert [(i.value, i.unit) for i in extract_indicators("2023年完成12项,连续14个月增长。")] == [(12, "项")]
-    assert [i.subject for i in extract_indicators("如法兰锻造有限公司投资3亿元。")] == ["法兰锻造有限公司投资"]
+    assert [i.subject for i in extract_indicators("如法兰锻造有限公司投资3亿元。")] == ["投资"]   # the company is the agent (set AR label)
     got = [i.subject for i in extract_indicators("森林覆盖率较10年前提高5.2个百分点。")]
     assert got == ["森林覆盖率"]
 
@@ -1909,3 +1909,8 @@ def test_plan_share_is_not_inherited_and_thresholds_with_de_are_no_indicators():
     inds = extract_indicators("每个社区配齐不少于3人的调解员。国庆7天接待游客12万人次。")
     assert [(i.value_text, i.qualifier, i.subject) for i in inds] == [
         ("3", "more_than", "调解员"), ("12万", None, "接待游客")]
+
+
+def test_company_before_its_investment_is_the_agent():
+    inds = extract_indicators("今年引进某某生物科技有限公司投资800万元建设种植基地。")
+    assert [(i.value_text, i.subject) for i in inds] == [("800万", "投资")]
