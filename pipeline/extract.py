@@ -936,6 +936,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             changed = "increase" if ch == "多" else "decrease"
             p -= 1
             continue
+        if ch in ("提升", "提高", "扩大") and changed is None and p - len(ch) - 2 >= lo and \
+                s[p - len(ch) - 2:p - len(ch)] in ("整治", "改造", "改建", "新建", "扩建", "打造", "培育", "建设", "升级", "整改"):
+            ch = None                      # 整治提升32家企业: a compound verb, not a change (set HJ)
         if ch and re.search(r"(?:高出|高于|低于|快于|慢于|超出)[^,。;]{0,12}$", s[max(lo, p - len(ch) - 14):p - len(ch)]):
             ch = None                      # 高出全省平均增幅0.4个百分点: a margin over a reference, no change
         # 新增62户 is "newly added" (a level); 增长率 is a rate, not a change

@@ -1914,3 +1914,8 @@ def test_plan_share_is_not_inherited_and_thresholds_with_de_are_no_indicators():
 def test_company_before_its_investment_is_the_agent():
     inds = extract_indicators("今年引进某某生物科技有限公司投资800万元建设种植基地。")
     assert [(i.value_text, i.subject) for i in inds] == [("800万", "投资")]
+
+
+def test_compound_verb_with_tisheng_is_no_change():
+    inds = extract_indicators("整治提升32家低效企业,群众满意度提升5个百分点。")
+    assert [(i.value_text, i.change) for i in inds] == [("32", None), ("5", "increase")]
