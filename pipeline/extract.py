@@ -1132,7 +1132,22 @@ def _restates_list(s: str, lo: int, deng: int, value) -> bool:
     if n == 0 and re.search(r"(?:包括|主要有|分为|涉及|共有)[^。;]{4,80}$", s[lo:deng]):
         k = max(s.rfind(w, lo, deng) for w in ("包括", "主要有", "分为", "涉及", "共有"))
         n = s.count(",", k, deng)          # 包括总体情况,主动公开情况,…等三个方面: items between commas
-    return n >= 1 and value == n + 1
+    if n >= 1 and value == n + 1:
+        return True
+    last = s[(s.rfind("、", ca, deng) + 1) if n else ca:deng]
+    if n >= 1 and re.search(r"[\u4e00-\u9fff]{2}(?:和|及|与)[\u4e00-\u9fff]{2}", last) and value == n + 2:
+        return True                        # 村庄改造、道路硬化及党建等三项: 及 joins the last two items
+    if n == 0:
+        sa = max(lo, max(s.rfind(c, lo, deng) for c in "。;:\n") + 1)
+        segs = s[sa:deng].split(",")
+        k = 0
+        for seg in reversed(segs):
+            if 2 <= len(seg.strip()) <= 8 and not re.search(r"\d", seg):
+                k += 1
+            else:
+                break
+        return k >= 3 and value == k       # 粮食加工品,肉制品,乳制品等3大类食品: items between commas
+    return False
 
 
 def _cn_count_before_noun(s, cs, j, hi, lo, u) -> bool:

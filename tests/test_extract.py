@@ -1919,3 +1919,11 @@ def test_company_before_its_investment_is_the_agent():
 def test_compound_verb_with_tisheng_is_no_change():
     inds = extract_indicators("整治提升32家低效企业,群众满意度提升5个百分点。")
     assert [(i.value_text, i.change) for i in inds] == [("32", None), ("5", "increase")]
+
+
+def test_counts_restating_lists_joined_by_ji_or_commas():
+    assert extract_indicators("在村庄改造、道路硬化及党建等三项重点工作中成效显著。") == []
+    inds = extract_indicators("粮食加工品,肉制品,乳制品等3大类食品,抽检合格率为98.5%。")
+    assert [i.value_text for i in inds] == ["98.5"]
+    inds = extract_indicators("组建应急队、督查队和志愿服务队等3支队伍,甲、乙等12个单位参加。")
+    assert [i.value_text for i in inds] == ["12"]
