@@ -198,7 +198,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
-    r"(?:(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
+    r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
     r"|[\u4e00-\u9fff]{1,8}(?:建成|完工|投产|投用|实施|完成)后(?:预计)?(?:每年)?可?"
@@ -1996,7 +1996,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         ne = _noun_phrase(s, a, b)
         if s[a:ne].endswith(_ORG_HEADS) and ne - a <= 10:
             return a, ne                   # XX、XX等26个精品社区服务中心: an office noun stays whole (set U)
-        if len(t0) > 1 and _nominal(t0[0]) and (_nominal(t0[1]) or t0[1].flag in ("f", "s")):
+        if len(t0) > 1 and _nominal(t0[0]) and (_nominal(t0[1]) or t0[1].flag in ("f", "s")) and \
+                t0[1].word not in ("性", "化", "型", "式", "级", "类"):   # 首创性改革成果: a suffix (set HH)
             return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
                                            # (清水河等12条河道沿线…: 沿线 is a locality word; set P)
                                            # (…等99个项目建成投用 keeps its predicate, below)

@@ -1927,3 +1927,8 @@ def test_counts_restating_lists_joined_by_ji_or_commas():
     assert [i.value_text for i in inds] == ["98.5"]
     inds = extract_indicators("组建应急队、督查队和志愿服务队等3支队伍,甲、乙等12个单位参加。")
     assert [i.value_text for i in inds] == ["12"]
+
+
+def test_forecast_marker_and_noun_suffixes():
+    inds = extract_indicators("(预计)实现茶叶产量520吨。形成“一站通办”等4项首创性改革创新成果。")
+    assert [(i.value_text, i.subject) for i in inds] == [("520", "茶叶产量"), ("4", "首创性改革创新成果")]
