@@ -200,6 +200,8 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
+    # 新华乡全乡共18人: a named place restated as its 全X scope (set HI)
+    r"|[\u4e00-\u9fff]{1,5}[省市县区州乡镇](?=全[省市县区州乡镇])"
     # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
     r"|[\u4e00-\u9fff]{1,8}(?:建成|完工|投产|投用|实施|完成)后(?:预计)?(?:每年)?可?"
     # 春节假期 / 五一假期首日 / 国庆黄金周期间: holiday periods of tourism and commerce reports
@@ -1909,7 +1911,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         a += 1
     b = limit
     for k in range(a, limit):
-        if s[k] in ",;:。!?\n\t(":
+        if s[k] in ",;:。!?\n\t()":
             b = k
             if s[k] == "(" and k - a <= 4 and 0 < s.find(")", k, min(limit, k + 5)):
                 b = s.find(")", k, limit) + 1         # 13个市(州): a short alternative stays
@@ -1982,7 +1984,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             re.match(r"(?:将|已|均|全|都|还|也|正在|共|实现|完成|开展|建成|达到|通过|获得)", s[a + 1:a + 3]):
         return a, b                        # 9个镇将全部完成验收: a one-character place noun keeps its
                                            # predicate (gold-dev 103 22个村配备村级卫生所; set T review)
-    if b - a == 1 and s[a] in "楼村户镇乡站园店馆" and m.kind == "count" and prefix_empty:
+    if b - a == 1 and s[a] in "楼村户镇乡站园店馆组队" and m.kind == "count" and prefix_empty:
         return a, b                        # 58栋楼,: a one-character noun closing the clause (set GV)
     if b - a < (1 if after_deng else 2) or not (_is_cjk(s[a]) or s[a].isascii() and s[a].isalpha() or age):
         return None

@@ -1932,3 +1932,9 @@ def test_counts_restating_lists_joined_by_ji_or_commas():
 def test_forecast_marker_and_noun_suffixes():
     inds = extract_indicators("(预计)实现茶叶产量520吨。形成“一站通办”等4项首创性改革创新成果。")
     assert [(i.value_text, i.subject) for i in inds] == [("520", "茶叶产量"), ("4", "首创性改革创新成果")]
+
+
+def test_subject_after_a_count_stops_at_a_closing_parenthesis():
+    inds = extract_indicators("全区共发生亡人道路交通事故9起(含2起生产安全事故)、死亡10人。2025年新华乡全乡共18人持有行政执法证。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("9", "发生亡人道路交通事故"), ("2", "生产安全事故"), ("10", "死亡"), ("18", "持有行政执法证")]
