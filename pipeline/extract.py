@@ -222,7 +222,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
@@ -1754,7 +1754,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         for k in range(1, len(toks)):
             if toks[k].flag == "v" and len(toks[k].word) >= 2 and b - toks[k].start >= 4 and \
                     _outside_brackets(s, a, toks[k].start):
-                if toks[k - 1].word.endswith(("网", "平台", "中心", "会", "室", "站", "上", "中", "内", "馆", "厅", "场")):
+                if toks[k - 1].word.endswith(("网", "平台", "中心", "会", "室", "站", "上", "中", "内", "馆", "厅", "场",
+                                              "路口", "道口", "沿线", "周边", "两侧", "景区", "社区")):
                     a = toks[k].start
                     toks = toks[k:]
                 break
@@ -2054,7 +2055,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         rb = ra + cj.start()               # 21个地级以上市中居第7位: the peer group, not the rank verb
     if rb - ra == 1 and s[ra] in "村户镇乡县区市省州" and s[rb:rb + 1] == "的":
         return ra, rb                      # 全镇10个村的村务公开率: the villages are counted
-    if rb - ra < 2 or s[ra:rb].endswith(("水平", "区间", "高位")):
+    if rb - ra < 2 or s[ra:rb].endswith(("水平", "区间", "高位", "基础上", "基础")):
         return None                        # 保持99.94%的历史最高水平: not what is counted
     return ra, rb
 

@@ -1938,3 +1938,11 @@ def test_subject_after_a_count_stops_at_a_closing_parenthesis():
     inds = extract_indicators("全区共发生亡人道路交通事故9起(含2起生产安全事故)、死亡10人。2025年新华乡全乡共18人持有行政执法证。")
     assert [(i.value_text, i.subject) for i in inds] == [
         ("9", "发生亡人道路交通事故"), ("2", "生产安全事故"), ("10", "死亡"), ("18", "持有行政执法证")]
+
+
+def test_five_year_and_average_bases_and_locations_before_the_verb():
+    inds = extract_indicators("受理案件12万件,结案率95%,较上一个五年分别上升44.1%、14.8%。"
+                              "因灾死亡人数、倒塌房屋数量和直接经济损失与近5年均值相比分别下降12.1%、63.3%、25.3%。")
+    assert [i.subject for i in inds if i.change] == ["受理案件", "结案率", "因灾死亡人数", "倒塌房屋数量", "直接经济损失"]
+    inds = extract_indicators("在去年完成投资3800多万元的基础上,在主要路口设立卡口18个。")
+    assert [(i.value_text, i.subject) for i in inds] == [("3800", "完成投资"), ("18", "设立卡口")]
