@@ -1144,11 +1144,11 @@ def _restates_list(s: str, lo: int, deng: int, value) -> bool:
         segs = s[sa:deng].split(",")
         k = 0
         for seg in reversed(segs):
-            if 2 <= len(seg.strip()) <= 8 and not re.search(r"\d", seg):
+            if 2 <= len(seg.strip()) <= 12 and not re.search(r"\d", seg):
                 k += 1
             else:
                 break
-        return k >= 3 and value == k       # 粮食加工品,肉制品,乳制品等3大类食品: items between commas
+        return value >= 3 and k >= value   # 粮食加工品,肉制品,乳制品等3大类食品: items between commas
     return False
 
 
@@ -3392,7 +3392,26 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
     """Subjects for a 分别 list of k values from an enumeration (A、B和C…) in the nearest earlier
     clause of the sentence that carries no value; None if the counts differ."""
     taken = [x.vs for x in ms]
-    for a, b in reversed(segment.clauses(s, ss, clause_start)):
+    cls = segment.clauses(s, ss, clause_start)
+    if len(cls) >= k and k >= 3 and "、" not in s[cls[-1][0]:cls[-1][1]]:
+        # 粮食加工品,肉制品,乳制品等3大类食品,抽检不合格率分别为…: the items between commas (sets HH, HL)
+        last = cls[-k:]
+        dm = re.search(r"等(?:[\d一二三四五六七八九十两]{1,2}大?[类项种个][\u4e00-\u9fff]{0,4})$", s[last[-1][0]:last[-1][1]].strip())
+        if dm and all(2 <= len(s[a:b].strip()) <= 12 and not any(a <= v < b for v in taken) for a, b in last):
+            out = []
+            for n, (a, b) in enumerate(last):
+                a = _strip_lead(s, a, b)
+                if n == k - 1:
+                    b = a + s[a:b].rfind("等")
+                if n == 0 and 0 <= (d := s.rfind("的", a, b)) < b - 2:
+                    a = d + 1              # 消费量大的粮食加工品: the item after its modifier
+                pa, pb = _clean_subject(s, a, b)
+                if pb - pa < 1:
+                    break
+                out.append((pa, pb))
+            if len(out) == k:
+                return out
+    for a, b in reversed(cls):
         if any(a <= v < b for v in taken):
             return None
         if "、" not in s[a:b]:

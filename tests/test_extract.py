@@ -1946,3 +1946,12 @@ def test_five_year_and_average_bases_and_locations_before_the_verb():
     assert [i.subject for i in inds if i.change] == ["受理案件", "结案率", "因灾死亡人数", "倒塌房屋数量", "直接经济损失"]
     inds = extract_indicators("在去年完成投资3800多万元的基础上,在主要路口设立卡口18个。")
     assert [(i.value_text, i.subject) for i in inds] == [("3800", "完成投资"), ("18", "设立卡口")]
+
+
+def test_fenbie_items_listed_between_commas():
+    inds = extract_indicators("从抽样品种看,消费量大的粮食加工品,食用油、油脂及其制品,肉制品,乳制品等4大类食品,"
+                              "监督抽检不合格率分别为0.61%、1.10%、0.92%、0.05%。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("0.61", "粮食加工品"), ("1.10", "食用油、油脂及其制品"), ("0.92", "肉制品"), ("0.05", "乳制品")]
+    inds = extract_indicators("蔬菜制品、酒类等27大类食品不合格率有所降低。")
+    assert [i.value_text for i in inds] == ["27"]
