@@ -538,6 +538,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 二次退回补充侦查: the second round (an ordinal)
     if prev == "前" and (cs - 1 == lo or s[cs - 2] in ",,。;、的 \n") and _is_cjk(s[ce:ce + 1]):
         return None                                  # 其中,前10户重点企业: a top-N scope inside the subject
+    oq = s.rfind("“", max(lo, cs - 8), cs)
+    if oq >= 0 and "”" not in s[oq:cs] and re.fullmatch(r"“[\u4e00-\u9fff]{2,6}", s[oq:cs]) and \
+            re.match(r"[条项个]”", s[ce:ce + 2]):
+        return None                                  # 实施“稳增长20条”: a policy package's name
     oq = s.rfind("“", max(lo, cs - 6), cs)
     if oq >= 0 and "”" not in s[oq:cs] and 0 <= s.find("”", ce, ce + 8) and \
             len(re.findall(r"\d+", s[oq:s.find("”", ce, ce + 8)])) >= 2:
@@ -859,7 +863,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 批发业(年主营业务收入2000万元及以上)销售额: a threshold defining the subject
     if s.startswith("的", j) and j + 1 < hi and _is_cjk(s[j + 1]) and \
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过|(?<!不)低于|不足|(?<!不)少于|不到|(?<!不)高于|(?<!不)多于)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
-                      s[max(lo, cs - 4):cs]) and u not in ("%",):
+                      s[max(lo, cs - 4):cs]) and u not in ("%",) and kind != "percent":   # 超过四成的案件 is a share
         return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
     if kind == "money" and re.match(r"(?:的)?(?:项目|企业|工程)", s[j:j + 3]) and \
             (qualifier == "range" or re.search(r"\d\s?[至到~\-—–]\s?$", s[max(lo, cs - 3):cs])):
@@ -3186,7 +3190,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     bare_verb or \
                     (not m.unit and not m.unit_parts and s[m.end - 1:m.end] == "多") or \
                     (not m.unit and m.unit_parts and _is_cjk(s[m.end]))
-                if m.kind == "money" and s.startswith("用于", m.end) and s[pa:pb] in ("拨付", "下拨", "发放", "安排", "筹集", "落实"):
+                if m.kind == "money" and (s.startswith("用于", m.end) and s[pa:pb] in ("拨付", "下拨", "发放", "安排", "筹集", "落实") or
+                                          s.startswith("投向", m.end) and (pb - pa < 1 or s[pa:pb] in ("将", "有", "将有", "已", "共", "共有"))):
+                    # (今年将有41.87亿元投向保障性安居工程: no subject before, the target after; set HL)
                     # 拨付212万元用于困难群众生活救助: what disbursed money is for (like gold-dev 104
                     # 发放165万元保障困难群众基本生活); 投资…万元用于 keeps the investment (below)
                     pe = m.end + 2

@@ -1955,3 +1955,10 @@ def test_fenbie_items_listed_between_commas():
         ("0.61", "粮食加工品"), ("1.10", "食用油、油脂及其制品"), ("0.92", "肉制品"), ("0.05", "乳制品")]
     inds = extract_indicators("蔬菜制品、酒类等27大类食品不合格率有所降低。")
     assert [i.value_text for i in inds] == ["27"]
+
+
+def test_policy_package_names_shares_with_de_and_money_aimed_at_a_target():
+    assert extract_indicators("深入实施省“稳增长20条”,出台“金融30条”。") == []
+    inds = extract_indicators("超过四成的案件在巡回法庭审结。我市今年将有30.5亿元投向保障性安居工程。")
+    assert [(i.value, i.unit, i.qualifier, i.subject) for i in inds] == [
+        (40, "%", "more_than", "案件在巡回法庭审结"), (3050000000, "元", None, "保障性安居工程")]
