@@ -2698,6 +2698,8 @@ def _change_head(s: str, subj: tuple):
             break                          # 新建和改造提升城市绿地: upgrading, not a change
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
+            if s[t.end:b] == "面":
+                break                      # 行业增长面为71.4%: the share of growing units, a level (set HL)
             if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3 or rest[-1].flag == "l" or
                                             rest[-1].word.endswith(("收入", "产量", "产值", "支出", "上市", "排放"))) and \
                     not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):
@@ -3125,6 +3127,12 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if len(parts) == len(g) and not _shared_head(s, parts) and \
                     (parts[0][1] - parts[0][0] >= 2 or one_char_nouns and parts[0][1] - parts[0][0] == 1):
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
+                cw = _CMP_WORD.search(s, parts[0][0], parts[0][1])
+                if cw and items[0][1] - items[0][0] >= 2 and all(
+                        re.fullmatch(_CMP_BASE, "较" + x.strip()) for x in
+                        [s[cw.end():parts[0][1]]] + [s[a:b].split("分别")[0] for a, b in parts[1:]]):
+                    items = [items[0]] * len(items)   # 增速较上月、上年同期分别提高3.5、5.9个百分点: the
+                                                      # list is of bases, the measure is shared (set HL)
                 fa, fb_ = items[0]
                 kd = s.rfind("的", fa, fb_)
                 if kd > fa and fb_ - (kd + 1) >= 2 and not any("的" in s[a:b] for a, b in items[1:]):

@@ -1962,3 +1962,10 @@ def test_policy_package_names_shares_with_de_and_money_aimed_at_a_target():
     inds = extract_indicators("超过四成的案件在巡回法庭审结。我市今年将有30.5亿元投向保障性安居工程。")
     assert [(i.value, i.unit, i.qualifier, i.subject) for i in inds] == [
         (40, "%", "more_than", "案件在巡回法庭审结"), (3050000000, "元", None, "保障性安居工程")]
+
+
+def test_growth_share_is_a_level_and_fenbie_over_bases_shares_the_measure():
+    inds = extract_indicators("41个大类行业中有32个增加值同比增长,增长面为78%。")
+    assert [(i.value_text, i.subject, i.change) for i in inds][-1] == ("78", "增长面", None)
+    inds = extract_indicators("限额以上零售额增长14.3%,增速较上月、上年同期分别提高3.5、5.9个百分点。")
+    assert [(i.value_text, i.subject) for i in inds] == [("14.3", "限额以上零售额"), ("3.5", "增速"), ("5.9", "增速")]
