@@ -222,7 +222,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
@@ -252,6 +252,8 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
+                       # 营业收入12.5亿元,占比重为90.2%: the share of the figure before (set HN)
+                       r"|^占(?:比重|比例)(?:为|达|是)?$"
                        # 为年度目标的105% / 相当于全国平均水平的1.2倍: a ratio to a reference
                        r"|^(?:为|是|相当于|达到)[^,。;]{2,12}的$"
                        # 分别完成年计划的76.5%、89.5%: shares of the plan for the items listed before

@@ -1969,3 +1969,8 @@ def test_growth_share_is_a_level_and_fenbie_over_bases_shares_the_measure():
     assert [(i.value_text, i.subject, i.change) for i in inds][-1] == ("78", "增长面", None)
     inds = extract_indicators("限额以上零售额增长14.3%,增速较上月、上年同期分别提高3.5、5.9个百分点。")
     assert [(i.value_text, i.subject) for i in inds] == [("14.3", "限额以上零售额"), ("3.5", "增速"), ("5.9", "增速")]
+
+
+def test_bare_zhan_bizhong_and_plan_period_bases():
+    inds = extract_indicators("全镇服务业营业收入12.5亿元,同比增长8.1%,占比重为90.2%。投入资金20亿元,比“十三五”期间增加30%。")
+    assert [i.subject for i in inds] == ["服务业营业收入"] * 3 + ["投入资金"] * 2
