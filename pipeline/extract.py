@@ -2973,6 +2973,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.subj = ms[g[0] - 2].subj
             first.span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
             continue
+        if len(g) == 1 and re.fullmatch(r"(?:提前[^,。;]{1,6})?(?:首次|首度|一举|成功)?(?:迈上|站上|跨上|迈过|跨越|突破|迈入|跨入)",
+                                        raw) and re.match(r"的?(?:新)?(?:台阶|大关|关口)", s[first.end:first.end + 4]):
+            compare_only = True            # 提前一个月迈上1万亿元的台阶: a milestone the measure before passed
+            if first.qualifier is None:
+                first.qualifier = "more_than"   # (set GY)
         if len(g) == 1 and g[0] >= 1 and not raw and s[left:first.pre].strip() == ")" and ms[g[0] - 1].subj and \
                 re.fullmatch(_CMP_BASE + r"\(", s[ms[g[0] - 1].clause[0]:ms[g[0] - 1].pre].strip(" ,")):
             first.subj = ms[g[0] - 1].subj  # 较一季度(-10.8%)回升2.1个百分点: the same measure as the base's

@@ -1974,3 +1974,10 @@ def test_growth_share_is_a_level_and_fenbie_over_bases_shares_the_measure():
 def test_bare_zhan_bizhong_and_plan_period_bases():
     inds = extract_indicators("全镇服务业营业收入12.5亿元,同比增长8.1%,占比重为90.2%。投入资金20亿元,比“十三五”期间增加30%。")
     assert [i.subject for i in inds] == ["服务业营业收入"] * 3 + ["投入资金"] * 2
+
+
+def test_milestone_passed_is_the_earlier_measures():
+    inds = extract_indicators("全省水利建设完成投资1203亿元,提前一个月迈上1000亿元的台阶。地区生产总值首次突破500亿元大关。")
+    assert [(i.value_text, i.subject, i.qualifier) for i in inds] == [
+        ("1203亿", "水利建设完成投资", None), ("1000亿", "水利建设完成投资", "more_than"),
+        ("500亿", "地区生产总值", "more_than")]
