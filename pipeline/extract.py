@@ -135,7 +135,9 @@ _RANK_LIST = re.compile(r"(?:位居|居|排名|排位|位列|名列|分列|分�
 _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文日期|发布日期|发布时间|文号|浏览次数|访问量|"
                         r"点击数|阅读数|(?<!老)字号|打印本页|关闭窗口|扫一扫|版权所有|备案号|网站标识码|"
                         r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共|"
-                        r"已阅读|继续免费阅读|还剩\d+页")
+                        r"已阅读|继续免费阅读|还剩\d+页|"
+                        # 评论 0人参与,0条评论 / 已有0人参与,点击查看更多精彩评论: comment widgets (set HQ)
+                        r"(?:评论|已有)\d+人参与|\d+条评论")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -2343,11 +2345,12 @@ def extract_indicators(text: str) -> list[Indicator]:
         line = s[ls:le]
         if not line.strip():
             continue
-        if ls in cell_lines:
+        if ls in cell_lines and (ls in cell_rows or not re.search(r"\d", line)):
             if ls in cell_rows:
                 ce, label = cell_rows[ls]
                 results.extend(_cell_indicators(ctx, ls, ce, ls, label, doc_period, section))
-            continue
+            continue                      # (a text cell with a figure in it, 接待游客3092人次, is read
+                                          # as prose below: set HQ found such lines silently dropped)
         if line.strip() in ("目录", "目 录"):
             in_toc = True
             continue
@@ -3112,7 +3115,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if compare_only:
             pa = pb
         items = None
-        fb = first.fenbie or "分别" in s[pa:first.pre] or "分別" in s[pa:first.pre]
+        fb = first.fenbie or "分别" in s[pa:first.pre] or "分別" in s[pa:first.pre] or \
+            len(g) == 2 and s[first.end:ms[g[1]].vs] == "和" and ms[g[1]].unit == first.unit   # 3.98亿元和33.76亿元 (set HQ)
         if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and fb):
             parts, k0 = [], pa
             for k in range(pa, pb + 1):

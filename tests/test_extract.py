@@ -1981,3 +1981,16 @@ def test_milestone_passed_is_the_earlier_measures():
     assert [(i.value_text, i.subject, i.qualifier) for i in inds] == [
         ("1203亿", "水利建设完成投资", None), ("1000亿", "水利建设完成投资", "more_than"),
         ("500亿", "地区生产总值", "more_than")]
+
+
+def test_figure_lines_in_a_blank_line_layout_and_comment_widgets():
+    text = ("4A级景区白兆山文化旅游区\n\n接待游客3092人次\n\n3A级景区盛世闻樱\n\n接待游客6701人次\n\n"
+            "(作者:某某)\n\n评论一下\n评论 0人参与,0条评论\n已有0人参与,点击查看更多精彩评论\n")
+    assert [(i.value_text, i.subject) for i in extract_indicators(text)] == [
+        ("3092", "接待游客"), ("6701", "接待游客")]
+
+
+def test_values_joined_by_he_pair_with_items_joined_by_he():
+    inds = extract_indicators("住宿业和餐饮业实现零售额3.98亿元和33.76亿元,增长6.7%和12.1%。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("3.98亿", "住宿业"), ("33.76亿", "餐饮业"), ("6.7", "住宿业"), ("12.1", "餐饮业")]
