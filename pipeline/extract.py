@@ -895,6 +895,11 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
             continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
+        if lk == "为" and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3) in ("增幅", "减幅", "降幅", "涨幅", "升幅"):
+            cw = _longest_ending(changes, s, p - 1, lo, 3)
+            changed = changed or changes[cw]   # 水土流失面积减幅为7.2%: the rate of the change (sets AL, I)
+            p -= 1 + len(cw)
+            break
         if lk == "为" and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):
             level = True                   # 下降为2.26:1 / 提高为8600元: the level reached
             p -= 1 + len(_longest_ending(changes, s, p - 1, lo, 3))
@@ -2733,7 +2738,7 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Verbs that say nothing about what is counted when they stand alone before a number.
-_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成 将 将要 可望".split())
+_GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成 将 将要 可望 涉及".split())
 
 
 def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) -> tuple:
@@ -2822,6 +2827,13 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for i in range(len(ms) - 1):
+        m, n = ms[i], ms[i + 1]
+        if m.end == n.vs and m.unit in ("户", "家", "批", "起", "件") and n.unit in ("人", "人次", "名") and \
+                n.subj and n.subj[0] >= n.end and (m.subj is None or m.subj[1] <= m.clause[0] or
+                                                   m.subj[1] <= m.vs and s[m.subj[1]:m.vs].strip()):
+            m.subj = n.subj                # 全镇4812户17222人受灾: the pair shares the predicate after it (set HP)
+            m.bound_end = n.bound_end
     for i, m in enumerate(ms):
         if m.kind == "rank":
             m.change = None                # 下降幅度全市排名第3: a placing is no change (set S review)

@@ -1994,3 +1994,16 @@ def test_values_joined_by_he_pair_with_items_joined_by_he():
     inds = extract_indicators("住宿业和餐饮业实现零售额3.98亿元和33.76亿元,增长6.7%和12.1%。")
     assert [(i.value_text, i.subject) for i in inds] == [
         ("3.98亿", "住宿业"), ("33.76亿", "餐饮业"), ("6.7", "住宿业"), ("12.1", "餐饮业")]
+
+
+def test_household_person_pairs_rates_before_wei_and_generic_involve():
+    inds = extract_indicators("共有砂压农田200亩,全镇4812户17222人受灾。全镇有地质灾害隐患点5处,涉及50户115人。水土流失面积减幅为2.5%。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("200", "砂压农田", None), ("4812", "受灾", None), ("17222", "受灾", None),
+        ("5", "地质灾害隐患点", None), ("50", "地质灾害隐患点", None), ("115", "地质灾害隐患点", None),
+        ("2.5", "水土流失面积", "decrease")]
+
+
+def test_prose_lines_ending_in_a_bar_are_still_read():
+    text = "标题 |\n来源 |\n日期 |\n全国实施水利项目2.35万个,比去年同期增长15.8%。 |\n"
+    assert [(i.value_text, i.change) for i in extract_indicators(text)] == [("2.35万", None), ("15.8", "increase")]
