@@ -1908,6 +1908,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     nl = s.find("\n", a, limit)
     if nl >= 0:
         limit = nl                         # a line break ends the phrase (任务均已完成\n12月26日)
+    if s.startswith("人民币", a):
+        return None                        # 旅游收入230亿元人民币: the currency, not what is counted
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured
@@ -2364,6 +2366,8 @@ def extract_indicators(text: str) -> list[Indicator]:
         in_toc = False
         if _TITLE_COUNT.search(line) and "。" not in line and len(line) < 60:
             continue                      # 2023年街道办事处工作总结3篇: the compilation's size
+        if len(_spam_re().findall(line)) >= 2 and "。" not in line and line.count(",") >= 2:
+            continue                      # a spam keyword header (国产成人精品一区二三区2022,…): no report text
         if _is_furniture(line) or "|" in line and (_pipe_meta(line) or _pipe_row(line) and
                                                     not re.search(r"\d", line.replace("|", ""))):
             if "|" in line and not _pipe_meta(line) and table_header is None:
@@ -3127,6 +3131,14 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if compare_only:
             pa = pb
         items = None
+        if len(g) > 1 and (first.fenbie or "分别" in s[pa:first.pre]) and \
+                re.fullmatch(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比)(?:分别)?", s[pa:pb]):
+            src = _distinct_subject_mentions(s, [x for x in ms[:g[0]] if x.subj and not x.baseline and
+                                                 x.subj[1] <= x.vs and ss <= x.vs], len(g))
+            if len(src) == len(g):
+                for k, i in enumerate(g):   # 零售额分别增长6.7%和12.1%,增幅分别提高11.6和7.7个百分点:
+                    ms[i].subj = src[k].subj   # the rates of the items before, by position (set HQ)
+                continue
         fb = first.fenbie or "分别" in s[pa:first.pre] or "分別" in s[pa:first.pre] or \
             len(g) == 2 and s[first.end:ms[g[1]].vs] == "和" and ms[g[1]].unit == first.unit   # 3.98亿元和33.76亿元 (set HQ)
         if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and fb):

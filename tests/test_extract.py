@@ -2007,3 +2007,10 @@ def test_household_person_pairs_rates_before_wei_and_generic_involve():
 def test_prose_lines_ending_in_a_bar_are_still_read():
     text = "标题 |\n来源 |\n日期 |\n全国实施水利项目2.35万个,比去年同期增长15.8%。 |\n"
     assert [(i.value_text, i.change) for i in extract_indicators(text)] == [("2.35万", None), ("15.8", "increase")]
+
+
+def test_fenbie_rates_pair_with_the_items_before_and_currency_and_spam_headers():
+    inds = extract_indicators("批发业、零售业销售额分别增长5%、6%,增速分别提高1.2、2.3个百分点。")
+    assert [i.subject for i in inds] == ["批发业", "零售业", "批发业", "零售业"]
+    text = "精品日韩欧美一区二区三区,伊人婷婷色,国产成人精品一区二三区2022,fc2ppv\n全省旅游收入230亿元人民币。\n"
+    assert [(i.value_text, i.subject) for i in extract_indicators(text)] == [("230亿", "旅游收入")]
