@@ -202,6 +202,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
+    r"|分[别別](?=拉动|带动)"
     # 新华乡全乡共18人: a named place restated as its 全X scope (set HI)
     r"|[\u4e00-\u9fff]{1,5}[省市县区州乡镇](?=全[省市县区州乡镇])"
     # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
@@ -3090,7 +3091,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     # 在市州中居第2位: the peer group is no subject; the rank is of the measure
                     # named before (gold-dev 107: 在全省21个地级以上市中居第7位)
                     pb = pa
-        if len(g) > 1 and re.match(r"分[别別]", s[a1:first.pre]) and s[left:a1].strip(" ,;") == "":
+        if len(g) > 1 and re.match(r"分[别別]", s[a1:first.pre]) and s[left:a1].strip(" ,;") == "" and \
+                not re.match(r"分[别別](?:拉动|带动)", s[a1:first.pre]):   # 分别拉动GDP增长…: named (gold-dev 103)
             # 再就业4474人,困难人员再就业2006人,分别完成年计划的76.5%、89.5%: a clause opening with
             # 分别 says what the values are of the figures before it, pairing them by position
             compare_only = True

@@ -2014,3 +2014,8 @@ def test_fenbie_rates_pair_with_the_items_before_and_currency_and_spam_headers()
     assert [i.subject for i in inds] == ["批发业", "零售业", "批发业", "零售业"]
     text = "精品日韩欧美一区二区三区,伊人婷婷色,国产成人精品一区二三区2022,fc2ppv\n全省旅游收入230亿元人民币。\n"
     assert [(i.value_text, i.subject) for i in extract_indicators(text)] == [("230亿", "旅游收入")]
+
+
+def test_fenbie_ladong_names_its_own_contribution():
+    inds = extract_indicators("三次产业贡献率为40%,分别拉动GDP增长0.7个、5.1个百分点。再就业800人,分别完成年计划的76.5%。")
+    assert [(i.value_text, i.subject) for i in inds][1:3] == [("0.7", "拉动GDP"), ("5.1", "拉动GDP")]
