@@ -1911,6 +1911,10 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         limit = nl                         # a line break ends the phrase (任务均已完成\n12月26日)
     if s.startswith("人民币", a):
         return None                        # 旅游收入230亿元人民币: the currency, not what is counted
+    if m.unit in ("人次", "人", "名", "辆次", "台次", "车次") and \
+            re.search(r"(?:出动|派出|抽调|组织|投入)$", s[max(0, m.pre - 3):m.pre]) and \
+            (t0 := segment.tokenize(s, a, min(limit, a + 6))) and t0[0].flag == "v" and len(t0[0].word) >= 2:
+        return None                        # 出动182人次深入街道、村屯: what the people did next (set HO)
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured

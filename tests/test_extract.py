@@ -2019,3 +2019,8 @@ def test_fenbie_rates_pair_with_the_items_before_and_currency_and_spam_headers()
 def test_fenbie_ladong_names_its_own_contribution():
     inds = extract_indicators("三次产业贡献率为40%,分别拉动GDP增长0.7个、5.1个百分点。再就业800人,分别完成年计划的76.5%。")
     assert [(i.value_text, i.subject) for i in inds][1:3] == [("0.7", "拉动GDP"), ("5.1", "拉动GDP")]
+
+
+def test_people_sent_out_are_counted_by_the_verb_before():
+    inds = extract_indicators("共出动182人次深入街道、村屯开展宣传。组织党员200名参加活动。")
+    assert [(i.value_text, i.subject) for i in inds] == [("182", "出动"), ("200", "组织党员")]
