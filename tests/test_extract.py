@@ -2024,3 +2024,8 @@ def test_fenbie_ladong_names_its_own_contribution():
 def test_people_sent_out_are_counted_by_the_verb_before():
     inds = extract_indicators("共出动182人次深入街道、村屯开展宣传。组织党员200名参加活动。")
     assert [(i.value_text, i.subject) for i in inds] == [("182", "出动"), ("200", "组织党员")]
+
+
+def test_share_of_the_budget_with_a_scope_note_in_parentheses():
+    inds = extract_indicators("全区完成公共财政预算支出8000万元,为预算的(包括本级预算和上级专项)69%,同比增长17%。")
+    assert [i.subject for i in inds] == ["公共财政预算支出"] * 3
