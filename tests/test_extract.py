@@ -2029,3 +2029,8 @@ def test_people_sent_out_are_counted_by_the_verb_before():
 def test_share_of_the_budget_with_a_scope_note_in_parentheses():
     inds = extract_indicators("全区完成公共财政预算支出8000万元,为预算的(包括本级预算和上级专项)69%,同比增长17%。")
     assert [i.subject for i in inds] == ["公共财政预算支出"] * 3
+
+
+def test_target_set_above_is_a_comparison_base():
+    inds = extract_indicators("火案查处率达95%,比省人民政府下达指标提高了4.2%。")
+    assert [(i.subject, i.change) for i in inds] == [("火案查处率", None), ("火案查处率", "increase")]
