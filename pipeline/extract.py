@@ -680,8 +680,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                         ve = mk          # 1.2万: the magnitude is part of the numeral as written
                     j = mk
                     if inside_q is None and mag_str in ("十", "百", "千", "万") and \
-                            (s.startswith("多亿", j) or s.startswith("多万", j) and mag_str != "万"):
-                        inside_q = "多"    # 1万多亿元, 2千多亿元: 多 between two magnitudes (set AP)
+                            (s.startswith(("多亿", "余亿"), j) or s.startswith(("多万", "余万"), j) and mag_str != "万"):
+                        inside_q = s[j]    # 1万多亿元, 2千多亿元, 1千余万元: 多/余 between two magnitudes (sets AP, HV)
                         mag_mult = magnitude_of(mag_str + s[j + 1])
                         unit_parts.append((j + 1, j + 2))
                         j += 2

@@ -2034,3 +2034,8 @@ def test_share_of_the_budget_with_a_scope_note_in_parentheses():
 def test_target_set_above_is_a_comparison_base():
     inds = extract_indicators("火案查处率达95%,比省人民政府下达指标提高了4.2%。")
     assert [(i.subject, i.change) for i in inds] == [("火案查处率", None), ("火案查处率", "increase")]
+
+
+def test_ping_mi_and_yu_between_magnitudes():
+    inds = extract_indicators("城镇人均住房面积达到43平米。全年投资1千余万元。")
+    assert [(i.value, i.unit, i.qualifier) for i in inds] == [(43, "平米", None), (10000000, "元", "more_than")]
