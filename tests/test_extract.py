@@ -2039,3 +2039,8 @@ def test_target_set_above_is_a_comparison_base():
 def test_ping_mi_and_yu_between_magnitudes():
     inds = extract_indicators("城镇人均住房面积达到43平米。全年投资1千余万元。")
     assert [(i.value, i.unit, i.qualifier) for i in inds] == [(43, "平米", None), (10000000, "元", "more_than")]
+
+
+def test_industry_names_stay_whole():
+    inds = extract_indicators("信息传输、软件和信息技术服务业增加值80亿元。")
+    assert [i.subject for i in inds] == ["信息传输、软件和信息技术服务业增加值"]
