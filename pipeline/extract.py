@@ -1889,7 +1889,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 # 创 (jieba: n) opens a record phrase: 进出口总值创历史新高 (set AQ)
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步 "
-                     "创 总体 整体".split())
+                     "创 总体 整体 有序".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 

@@ -2044,3 +2044,8 @@ def test_ping_mi_and_yu_between_magnitudes():
 def test_industry_names_stay_whole():
     inds = extract_indicators("信息传输、软件和信息技术服务业增加值80亿元。")
     assert [i.subject for i in inds] == ["信息传输、软件和信息技术服务业增加值"]
+
+
+def test_youxu_ends_the_counted_noun():
+    inds = extract_indicators("全市36件在建重点水利工程有序推进。")
+    assert [i.subject for i in inds] == ["在建重点水利工程"]
