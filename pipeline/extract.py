@@ -1361,6 +1361,11 @@ def _strip_lead(s: str, a: int, b: int) -> int:
                 a = m.start() + 1          # 共计划改造: 共 + 计划, not 共计 + 划 (set AM)
             else:
                 a = m.end()
+        if a == a0 and re.match(r"[\u4e00-\u9fff]{2,4}全[省市县区州乡镇]", s[a:b]):
+            ft = segment.tokenize(s, a, min(b, a + 6))
+            if ft and ft[0].flag == "ns" and s.startswith("全", ft[0].end) and b - (ft[0].end + 2) >= 2:
+                a = ft[0].end              # 成都全市实现进出口总额: a place restated as 全市 is scope (set GZ)
+                continue
         if a == a0 and s[a:a + 1] == "中" and a > 0 and (s[a - 1].isdigit() or s[a - 1] in _unit_last_chars()) and \
                 re.search(r"[\d十百千万亿两][余多]?[\u4e00-\u9fff]{0,2}$", s[max(0, a - 5):a]) and _partitive_zhong(s, a, b):
             a += 1                         # 审结977件中直接纠错236件: 中 after a count means "of them"

@@ -2049,3 +2049,8 @@ def test_industry_names_stay_whole():
 def test_youxu_ends_the_counted_noun():
     inds = extract_indicators("全市36件在建重点水利工程有序推进。")
     assert [i.subject for i in inds] == ["在建重点水利工程"]
+
+
+def test_place_restated_as_quan_shi_is_scope():
+    inds = extract_indicators("2011年成都全市实现进出口总额379.06亿美元。渭南全市接待国内外游客142万人次。")
+    assert [i.subject for i in inds] == ["进出口总额", "接待国内外游客"]
