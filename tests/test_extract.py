@@ -2054,3 +2054,8 @@ def test_youxu_ends_the_counted_noun():
 def test_place_restated_as_quan_shi_is_scope():
     inds = extract_indicators("2011年成都全市实现进出口总额379.06亿美元。渭南全市接待国内外游客142万人次。")
     assert [i.subject for i in inds] == ["进出口总额", "接待国内外游客"]
+
+
+def test_enterprises_before_shixian_are_the_producers():
+    inds = extract_indicators("辖区限额以上商贸企业实现销售额42.3亿元,增长6.1%。全国规模以上工业企业实现利润总额5万亿元。")
+    assert [i.subject for i in inds] == ["销售额", "销售额", "规模以上工业企业实现利润总额"]
