@@ -172,6 +172,8 @@ def _is_furniture(line: str) -> bool:
         return False
     if "。" in line[:max(0, line.find(fm.group()))] and re.search(r"\d", line[:line.find("。")]):
         return False                        # …败诉率为4.65%。 (来源:半岛网): the credit trails a sentence (set S)
+    if fm.group() == "来源:" and re.search(r"\d[^—]*——来源:", line):
+        return False                        # 接待游客8.31万人次——来源:广元日报: a headline with its credit (set HX)
     return True
 
 
@@ -238,6 +240,8 @@ _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
                        + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
+                       # 地区生产总值同比(下同)增长4.5%: a note that the base holds below (set Q)
+                       + r"|\([^()]{0,6}下同\)"
                        # 满意度连续5年(保持在80分以上): a streak is not part of the measure (set GH)
                        + r"|连续(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度)"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
@@ -251,7 +255,7 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
                            # 自然增幅3.1%,同口径增长7.4% / 同2023年比下降9.6%: bases of computation (set Q)
                            r"(?:按)?(?:同|可比)口径(?:计算)?|自然|可比|按可比价格?计算|加快|放缓|收窄|扩大|回升|止|累计|\([^()]{0,6}下同\)|与[^,。;]{1,14}?(?:相比|比较)|同(?:(?:19|20)\d\d年|上年|去年)(?:同期)?(?:相)?比|"
                            r"(?:近|这|过去)?(?:[一二三四五六七八九十两]{1,2}|\d{1,2})年(?:间|内|来|來|內)?|"
-                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|[多少](?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入|加装|建成|改造|新建)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
+                           r"(?:跃升|上升|提升|前移|下降|后移|升|降)(?:至|到)|(?:演进|调整|优化|转变|变化|变)(?:为|到|成)?|[多少](?:争取|完成|实现|发放|办理|受理|接待|收到|引进|发生|新增|投入|加装|建成|改造|新建)|(?:在|于)[^,。;]{0,6}?(?:季度|月份?|上半年))*$")
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
@@ -871,7 +875,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                       s[max(lo, cs - 4):cs]) and u not in ("%",) and kind != "percent":   # 超过四成的案件 is a share
         return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
     if kind == "money" and re.match(r"(?:的)?(?:项目|企业|工程)", s[j:j + 3]) and \
-            (qualifier == "range" or re.search(r"\d\s?[至到~\-—–]\s?$", s[max(lo, cs - 3):cs])):
+            (qualifier == "range" or re.search(r"\d\s?[至到~\-—–]\s?$", s[max(lo, cs - 3):cs]) or
+             re.match(r"项目\d{1,3}个", s[j:j + 6])):   # 10亿元项目1个: a size class naming the counted projects
         return None                                   # 10至500万元项目累计投资: a size band naming the subject
     if inside_q:
         qualifier = qualifier or "more_than"
@@ -1651,6 +1656,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         # (规模以上工业企业实现利润总额 keeps its statistical scope, like gold-dev 103's 规上工业增加值; set AF)
         a += pm.end()                       # 限额以上商贸企业实现消费品零售额: the producing enterprises and the
                                             # generic 实现 stay out (gold-dev 128; review sets AC, GZ, HL agree)
+    k = s.find("同比", a + 2, b)
+    if k > 0 and b - (k + 2) >= 2 and _is_cjk(s[k + 2]):
+        a = k + 2                           # 四级访同比批次下降36%: 同比 opens what is compared (set HY)
     k = s.find("共有", a + 2, b)
     if k > 0 and b - (k + 2) >= 2 and not s.startswith("共有产权", k) and \
             re.fullmatch(r"[\u4e00-\u9fff]{2,8}", s[a:k]):
@@ -1686,6 +1694,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                     b - toks[k].end >= 2 and _nominal(toks[-1]):
                 a = toks[k].end             # “幸福大丰”公众号有粉丝: what the account has is counted
                 break
+    pv = re.fullmatch(r"[\u4e00-\u9fff]{1,5}[村镇乡县区市](?:共|累计|共计)([\u4e00-\u9fff]{2})", s[a:b])
+    if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
+        return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
     if b - a <= 6:
         return a, b
     toks = segment.tokenize(s, a, b)

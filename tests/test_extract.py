@@ -2059,3 +2059,14 @@ def test_place_restated_as_quan_shi_is_scope():
 def test_enterprises_before_shixian_are_the_producers():
     inds = extract_indicators("辖区限额以上商贸企业实现销售额42.3亿元,增长6.1%。全国规模以上工业企业实现利润总额5万亿元。")
     assert [i.subject for i in inds] == ["销售额", "销售额", "规模以上工业企业实现利润总额"]
+
+
+def test_scope_and_base_words_set_hx_hy_hz():
+    inds = extract_indicators("青溪村共接待游客12522人次。四级访同比批次下降36%。全年地区生产总值同比(下同)增长4.5%。")
+    assert [i.subject for i in inds] == ["接待游客", "批次", "地区生产总值"]
+    inds = extract_indicators("三次产业结构由10:50:40演进为8:45:47。全县有10亿元项目1个。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("10", "三次产业结构"), ("50", "三次产业结构"), ("40", "三次产业结构"),
+        ("8", "三次产业结构"), ("45", "三次产业结构"), ("47", "三次产业结构"), ("1", "10亿元项目")]
+    inds = extract_indicators("旺苍县五一假期接待游客8.31万人次——来源:广元日报\n")
+    assert [i.value_text for i in inds] == ["8.31万"]
