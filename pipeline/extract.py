@@ -242,6 +242,8 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
                        + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
                        # 地区生产总值同比(下同)增长4.5%: a note that the base holds below (set Q)
                        + r"|\([^()]{0,6}下同\)"
+                       # 起诉率(按人数) / 结案率总体水平: how a rate is counted, not what it measures (sets HC, HO)
+                       + r"|(?<=率)\(按[^()]{1,8}\)|(?<=率)(?:总体|整体)水平"
                        # 满意度连续5年(保持在80分以上): a streak is not part of the measure (set GH)
                        + r"|连续(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度)"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
@@ -1656,8 +1658,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         # (规模以上工业企业实现利润总额 keeps its statistical scope, like gold-dev 103's 规上工业增加值; set AF)
         a += pm.end()                       # 限额以上商贸企业实现消费品零售额: the producing enterprises and the
                                             # generic 实现 stay out (gold-dev 128; review sets AC, GZ, HL agree)
-    k = s.find("同比", a + 2, b)
-    if k > 0 and b - (k + 2) >= 2 and _is_cjk(s[k + 2]):
+    k = max(s.find("同比", a + 2, b), s.find("同期", a + 2, b))
+    if k > 0 and b - (k + 2) >= 2 and _is_cjk(s[k + 2]) and s[k - 1:k] not in "年月季比较与" and \
+            not s.startswith("同期", k - 2):
         a = k + 2                           # 四级访同比批次下降36%: 同比 opens what is compared (set HY)
     k = s.find("共有", a + 2, b)
     if k > 0 and b - (k + 2) >= 2 and not s.startswith("共有产权", k) and \

@@ -2070,3 +2070,8 @@ def test_scope_and_base_words_set_hx_hy_hz():
         ("8", "三次产业结构"), ("45", "三次产业结构"), ("47", "三次产业结构"), ("1", "10亿元项目")]
     inds = extract_indicators("旺苍县五一假期接待游客8.31万人次——来源:广元日报\n")
     assert [i.value_text for i in inds] == ["8.31万"]
+
+
+def test_counting_notes_of_rates_and_tongqi_inside_a_subject():
+    inds = extract_indicators("全区不起诉率(按人数)为19.3%。结案率总体水平达92%。法院同期已纠正50件。")
+    assert [i.subject for i in inds] == ["不起诉率", "结案率", "已纠正"]
