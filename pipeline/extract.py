@@ -3253,6 +3253,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     bool(re.search(r"第[一二三四五六七八九十\d]{1,3}[批期轮]\s*$", s[left:m.pre]))   # 完成第五批538户…选房
                 # 发放165万元保障困难群众基本生活 / 批准发行15500亿元特别国债: a bare verb before an amount,
                 # what the money is for or what it buys follows it
+                if m.kind == "money" and \
+                        re.fullmatch(r"(?:给予|发放|奖励|补助|安排|下拨|拨付)(?:每[\u4e00-\u9fff]{1,4})?", s[pa:m.pre].strip()) and \
+                        re.match(r"[\u4e00-\u9fff]{0,4}(?:补贴|补助|奖励|奖金|资金|救助金|慰问金)", s[m.end:m.end + 8]):
+                    verbal = True          # 给予每台电梯10万元补贴: a bare verb and the per-unit base (set HE)
+                    pb = pa + 2
                 bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
                     all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb)) and \
                     not re.match(r"(?:完成|建成|实施|用于|新建|改造|修建|购置|开展)", s[m.end:m.end + 2])   # 投资860万元完成了…

@@ -2075,3 +2075,8 @@ def test_scope_and_base_words_set_hx_hy_hz():
 def test_counting_notes_of_rates_and_tongqi_inside_a_subject():
     inds = extract_indicators("全区不起诉率(按人数)为19.3%。结案率总体水平达92%。法院同期已纠正50件。")
     assert [i.subject for i in inds] == ["不起诉率", "结案率", "已纠正"]
+
+
+def test_subsidy_granted_per_unit_is_named_after_the_amount():
+    inds = extract_indicators("同时给予每台电梯10万元补贴,给予每人每月500元生活补贴。")
+    assert [(i.value_text, i.subject) for i in inds] == [("10万", "补贴"), ("500", "生活补贴")]
