@@ -1654,8 +1654,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
     pm = re.search(r"企业(?:累计|共|全年|共计)?实现(?:了)?", s[a:b])
-    if pm and b - (a + pm.end()) >= 2 and not re.search(r"(?:规模以上|规上)[\u4e00-\u9fff]{0,4}$", s[a:a + pm.start()]):
-        # (规模以上工业企业实现利润总额 keeps its statistical scope, like gold-dev 103's 规上工业增加值; set AF)
+    if pm and b - (a + pm.end()) >= 2 and not re.search(r"(?:规模以上|规上|百强|龙头)[\u4e00-\u9fff]{0,4}$", s[a:a + pm.start()]):
+        # (规模以上工业企业实现利润总额 / 工业百强企业实现总产值 keep their statistical population, like
+        # gold-dev 103's 规上工业增加值; sets AF, HV)
         a += pm.end()                       # 限额以上商贸企业实现消费品零售额: the producing enterprises and the
                                             # generic 实现 stay out (gold-dev 128; review sets AC, GZ, HL agree)
     k = max(s.find("同比", a + 2, b), s.find("同期", a + 2, b))

@@ -2059,6 +2059,7 @@ def test_place_restated_as_quan_shi_is_scope():
 def test_enterprises_before_shixian_are_the_producers():
     inds = extract_indicators("辖区限额以上商贸企业实现销售额42.3亿元,增长6.1%。全国规模以上工业企业实现利润总额5万亿元。")
     assert [i.subject for i in inds] == ["销售额", "销售额", "规模以上工业企业实现利润总额"]
+    assert [i.subject for i in extract_indicators("工业百强企业实现总产值2860亿元。")] == ["工业百强企业实现总产值"]
 
 
 def test_scope_and_base_words_set_hx_hy_hz():
