@@ -137,7 +137,7 @@ _FURNITURE = re.compile(r"索引号|主题词|发文单位|发布机构|成文�
                         r"联系电话|传真|邮编|地址:|责编|来源:|页数:|上传时间:|下载次数|文档格式|千字|阅读约|阅读时间|全文共|"
                         r"已阅读|继续免费阅读|还剩\d+页|"
                         # 评论 0人参与,0条评论 / 已有0人参与,点击查看更多精彩评论: comment widgets (set HQ)
-                        r"(?:评论|已有)\d+人参与|\d+条评论")
+                        r"(?:评论|已有)\d+人(?:参与|发表)|\d+条评论")
 
 
 # Metadata tables of government pages written as text (索 引 号 | … | 发布机构 | …): the furniture words
@@ -205,6 +205,10 @@ _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|分[别別](?=拉动|带动)"
+    # 该水库内的蓄水量 / 该小流域内的水土流失量: the demonstrative scope (set IA)
+    r"|该[\u4e00-\u9fff]{1,6}?(?:内|中|范围内)的"
+    # 较1-10月增速回落0.5个百分点: the comparison period opening the clause (set IB)
+    r"|(?:较|比)\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?"
     # 新华乡全乡共18人: a named place restated as its 全X scope (set HI)
     r"|[\u4e00-\u9fff]{1,5}[省市县区州乡镇](?=全[省市县区州乡镇])"
     # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
@@ -248,6 +252,8 @@ _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map
                        + r"|连续(?:\d{1,2}|[一二三四五六七八九十两]{1,3})(?:个)?(?:年|月|季度)"
                        # 办理时限由原来的15个工作日压缩至5个: the old level's base word
                        + r"|(?:由|从)(?:原来|过去|以前|此前|原先|原有|原)?的?"
+                       # 森林覆盖率由工程实施前的35%: the state before a project is the old level's base (set IA)
+                       + r"|(?:由|从)[\u4e00-\u9fff]{0,4}?(?:治理|改造|实施|整治|建设|开工)前的?"
                        # 出口额和进口额在1-9月均同比增长: the period is not part of the subject (set AF)
                        + r"|在(?:前三季度|上半年|下半年|[一二三四]季度|\d{1,2}\s?[-—~至]\s?\d{1,2}月?|\d{1,2}月份?))$")
 # Comparison-only prefixes: the subject is the previous mention's.
@@ -1653,6 +1659,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
+    cm_ = re.fullmatch(r"([\u4e00-\u9fff、]{2,14}?类(?:商品)?)实现(?:零售额|销售额)", s[a:b])
+    if cm_:
+        return a, a + cm_.end(1)            # 全市石油及制品类实现零售额36.7亿元: the category (gold-dev 128)
     pm = re.search(r"企业(?:累计|共|全年|共计)?实现(?:了)?", s[a:b])
     if pm and b - (a + pm.end()) >= 2 and not re.search(r"(?:规模以上|规上|百强|龙头)[\u4e00-\u9fff]{0,4}$", s[a:a + pm.start()]):
         # (规模以上工业企业实现利润总额 / 工业百强企业实现总产值 keep their statistical population, like
@@ -2861,6 +2870,17 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for i, m in enumerate(ms):
+        if m.subj and s[m.subj[0]:m.subj[1]] in ("零售额", "销售额") and s[m.subj[0] - 2:m.subj[0]] == "实现" and \
+                m.clause[0] > ss:
+            # 通讯器材类增势良好,实现零售额4.6亿元,增长18.8%: the category opening the sentence (set IB; the
+            # category is the subject as in gold-dev 128's 石油及制品类实现零售额)
+            cg = re.match(r"\s*(?:其中,)?([\u4e00-\u9fff、]{2,14}?类(?:商品)?)", s[ss:m.clause[0]])
+            if cg and not any(ss <= x.vs < m.clause[0] for x in ms):
+                src = m.subj
+                for x in ms[i:]:
+                    if x.subj == src:
+                        x.subj = (ss + cg.start(1), ss + cg.end(1))
     for i in range(len(ms) - 1):
         m, n = ms[i], ms[i + 1]
         if m.end == n.vs and m.unit in ("户", "家", "批", "起", "件") and n.unit in ("人", "人次", "名") and \

@@ -2081,3 +2081,11 @@ def test_counting_notes_of_rates_and_tongqi_inside_a_subject():
 def test_subsidy_granted_per_unit_is_named_after_the_amount():
     inds = extract_indicators("同时给予每台电梯10万元补贴,给予每人每月500元生活补贴。")
     assert [(i.value_text, i.subject) for i in inds] == [("10万", "补贴"), ("500", "生活补贴")]
+
+
+def test_categories_before_shixian_lingshoue_and_baselines_set_ia_ib():
+    inds = extract_indicators("家具类实现零售额0.9亿元。汽车类商品增势良好,实现零售额4.6亿元,增长18.8%。")
+    assert [i.subject for i in inds] == ["家具类", "汽车类商品", "汽车类商品"]
+    inds = extract_indicators("森林覆盖率由工程实施前的35%提高到52%。去年该水库内的蓄水量约为300万立方米。较1-10月增速回落0.5个百分点。")
+    assert [i.subject for i in inds] == ["森林覆盖率", "森林覆盖率", "蓄水量", "增速"]
+    assert extract_indicators("已有0人发表了评论\n") == []
