@@ -2793,7 +2793,8 @@ def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) 
     if k > 0 and s.startswith(("已完成", "已实现", "已累计", "已建成", "已发放"), k):
         return k, b                        # 农田水利建设已完成投资 -> 已完成投资 (gold-dev 117; set T)
     if a >= 2 and s[a - 2:a] in ("完成", "实现") and 2 < b - a <= 4 and i > 0 and ms[i - 1].subj and \
-            s[ms[i - 1].subj[1]:a - 2] == "":
+            s[ms[i - 1].subj[1]:a - 2] == "" and not (s[a - 2:a] == "实现" and s[ms[i - 1].subj[1] - 2:ms[i - 1].subj[1]] == "企业"):
+        # (18家规上工业企业实现总产值: enterprises are producers, 实现 stays out as in gold-dev 128; set ID)
         return ms[i - 1].subj[0], b        # 146个重点项目完成年度投资: the lead stripper took 完成
     if not s.startswith(("完成", "实现"), a) or b - a > 6 or b - a < 4:
         return subj
@@ -2943,7 +2944,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             gap = s[ms[i - 1].end:m.pre]
             joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
                 (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie) or \
-                (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre) or \
+                (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre and
+                 not re.search(r"达|为|至|到|是", s[m.pre:m.vs])) or \
                 (gap == "" and ms[i - 1].end == m.pre and ms[groups[-1][0]].change and m.unit and
                  m.unit != ms[i - 1].unit and m.kind == ms[i - 1].kind == "count")   # 同比减少5起4人 (set AG)
             # 分别下降12.4%、上升3.1%: a 分别 list may mix directions

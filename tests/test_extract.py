@@ -2089,3 +2089,10 @@ def test_categories_before_shixian_lingshoue_and_baselines_set_ia_ib():
     inds = extract_indicators("森林覆盖率由工程实施前的35%提高到52%。去年该水库内的蓄水量约为300万立方米。较1-10月增速回落0.5个百分点。")
     assert [i.subject for i in inds] == ["森林覆盖率", "森林覆盖率", "蓄水量", "增速"]
     assert extract_indicators("已有0人发表了评论\n") == []
+
+
+def test_level_after_a_growth_rate_and_counted_enterprises():
+    inds = extract_indicators("全县地区生产总值增长12.6%达92.9亿元。18家规上工业企业实现总产值10.73亿元。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("12.6", "地区生产总值", "increase"), ("92.9亿", "地区生产总值", None),
+        ("18", "规上工业企业", None), ("10.73亿", "总产值", None)]
