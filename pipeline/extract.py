@@ -533,7 +533,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 附件1, 表1, 图2, extension 转602
     if _PAGE_OF_BEFORE.search(s[max(lo, cs - 8):cs]) or _PAGE_OF_AFTER.match(s[ce:ce + 8]):
         return None                                  # 第1页共18页: page furniture of a document viewer
-    if prev == "篇" and re.fullmatch(r"\s*篇", s[line_start:cs - 1] + "篇") and re.match(r"\s*(?:\n|$)", s[ce:ce + 2]):
+    if prev == "篇" and (re.fullmatch(r"\s*篇", s[line_start:cs - 1] + "篇") or
+                        re.search(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职|汇报)\s?篇$", s[max(line_start, cs - 6):cs])) and \
+            re.match(r"\s*(?:\n|$)", s[ce:ce + 2]):
         return None                                   # 篇1 on its own line: the essay marker of a 范文 site
     if prev == "届" or "届" in s[max(lo, cs - 8):cs] and _SESSION_BEFORE.search(s[max(lo, cs - 8):cs]):
         return None                                  # 六届二次、三次全会: session numbers
@@ -3438,6 +3440,13 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         # (城乡火灾17435起、死亡69人、直接财产损失1.27亿元,同比下降42.1%、43.9%、46%: a list of
         # changes after a list of figures pairs with them by position even without 分别; set I review)
         if len(need) > 1 and (first.fenbie or compare_only or first.change is not None):
+            pg = prev_ms[-len(need):] if len(prev_ms) >= len(need) else []
+            if pg and all(x.subj for x in pg) and all(x.clause == pg[0].clause for x in pg) and \
+                    len({x.subj for x in pg}) == 1 and pg[0].clause[0] >= ss and \
+                    not any(x.clause == pg[0].clause for x in prev_ms[:-len(need)]):
+                for i in need:             # 收入分别增长10%和12%,分别达41266元和12835元: the list before
+                    ms[i].subj = pg[0].subj   # shares one measure, so do these (set ID)
+                continue
             src = _distinct_subject_mentions(s, prev_ms, len(need))
             if len(src) == len(need):
                 for k, i in enumerate(need):

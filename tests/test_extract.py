@@ -2096,3 +2096,10 @@ def test_level_after_a_growth_rate_and_counted_enterprises():
     assert [(i.value_text, i.subject, i.change) for i in inds] == [
         ("12.6", "地区生产总值", "increase"), ("92.9亿", "地区生产总值", None),
         ("18", "规上工业企业", None), ("10.73亿", "总产值", None)]
+
+
+def test_fenbie_after_a_shared_fenbie_list_and_essay_markers():
+    inds = extract_indicators("城乡居民人均可支配收入分别增长10%和12%,分别达41266元和12835元。")
+    assert [i.subject for i in inds] == ["城乡居民人均可支配收入"] * 4
+    inds = extract_indicators("2025年社区中秋活动总结 篇1\n今年中秋,社区开展活动3场。")
+    assert [i.value_text for i in inds] == ["3"]
