@@ -237,6 +237,10 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:[^,。;比较]
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
+_CMP_BASE_RE = re.compile(_CMP_BASE)
+_CMP_BASE_PAREN = re.compile(_CMP_BASE + r"\(")
+# 1名网格长+3名专职+若干志愿者: the gloss of a formula slogan (1+3+N)
+_FORMULA_GLOSS = re.compile(r"[名个位支家项类条]?[\u4e00-\u9fff]{1,8}[+＋](?:\d|若干|[一二三四五六七八九十两])")
 # A per-capita or per-period rate written before the amount (标准提高到每人每月850元, 每户每年): the
 # rate belongs to the unit, not to what is measured (general usage; seen in self-written evalset 004).
 _PER_RATE = r"每(?:人|户|名|位|年|月|日|天|周|季度|季|亩|吨|件)"
@@ -511,7 +515,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         re.search(r"(?:比|同比|环比|增长|增速|增幅|[\u4e00-\u9fff]|\()$", s[max(lo, cs - 3):cs - 1]) is not None
     if (prev in "+＋" and not signed_rate and not (table_cell and cs - 1 <= lo + 1 and not s[max(lo, cs - 2):cs - 1].strip())) or nxt in "+＋":
         return None                                  # 1+7, 2+26城市 (a table cell "+3" is a signed change)
-    if re.match(r"[名个位支家项类条]?[\u4e00-\u9fff]{1,8}[+＋](?:\d|若干|[一二三四五六七八九十两])", s[ce:ce + 12]):
+    if ("+" in s[ce:ce + 12] or "＋" in s[ce:ce + 12]) and _FORMULA_GLOSS.match(s, ce, ce + 12):
         return None                                  # 1名网格长+3名专职+若干志愿者: the gloss of a formula
                                                      # slogan (1+3+N), no indicator (gold-val README)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
@@ -550,7 +554,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                  # 连续2次不合格: a streak length (README); 连续6轮核酸检测 counts
     if prev in "前后" and re.match(r"\s?[位名](?!单)", s[ce:ce + 3]) and (prev == "前" or "倒数" in s[max(lo, cs - 4):cs]):
         return None                                  # 诉求量前10位 / 排名前5名: a top-N scope, not a count
-    if re.search(r"省略\s?$", s[max(lo, cs - 3):cs]) and s.startswith("字", ce):
+    if s.startswith("字", ce) and re.search(r"省略\s?$", s[max(lo, cs - 3):cs]):
         return None                                  # 此处省略350字: the site's cut notice
     if m.group("cn") == "二" and s.startswith("次", ce) and (cs == lo or s[cs - 1] in ",,;;:。、 \n") and \
             re.match(r"次(?:退回|补充|审查|开庭|申请|起诉|鉴定|复查|复核|重报|上访|信访|报送|审核)", s[ce:ce + 4]):
@@ -1376,7 +1380,7 @@ def _strip_lead(s: str, a: int, b: int) -> int:
                 a = m.start() + 1          # 共计划改造: 共 + 计划, not 共计 + 划 (set AM)
             else:
                 a = m.end()
-        if a == a0 and re.match(r"[\u4e00-\u9fff]{2,4}全[省市县区州乡镇]", s[a:b]):
+        if a == a0 and "全" in s[a + 2:a + 5] and re.match(r"[\u4e00-\u9fff]{2,4}全[省市县区州乡镇]", s[a:b]):
             ft = segment.tokenize(s, a, min(b, a + 6))
             if ft and ft[0].flag == "ns" and s.startswith("全", ft[0].end) and b - (ft[0].end + 2) >= 2:
                 a = ft[0].end              # 成都全市实现进出口总额: a place restated as 全市 is scope (set GZ)
@@ -1661,10 +1665,11 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
-    cm_ = re.fullmatch(r"([\u4e00-\u9fff、]{2,14}?类(?:商品)?)实现(?:零售额|销售额)", s[a:b])
+    has_sx = "实现" in s[a:b]
+    cm_ = re.fullmatch(r"([\u4e00-\u9fff、]{2,14}?类(?:商品)?)实现(?:零售额|销售额)", s[a:b]) if has_sx else None
     if cm_:
         return a, a + cm_.end(1)            # 全市石油及制品类实现零售额36.7亿元: the category (gold-dev 128)
-    pm = re.search(r"企业(?:累计|共|全年|共计)?实现(?:了)?", s[a:b])
+    pm = re.search(r"企业(?:累计|共|全年|共计)?实现(?:了)?", s[a:b]) if has_sx else None
     if pm and b - (a + pm.end()) >= 2 and not re.search(r"(?:规模以上|规上|百强|龙头)[\u4e00-\u9fff]{0,4}$", s[a:a + pm.start()]):
         # (规模以上工业企业实现利润总额 / 工业百强企业实现总产值 keep their statistical population, like
         # gold-dev 103's 规上工业增加值; sets AF, HV)
@@ -1709,7 +1714,8 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                     b - toks[k].end >= 2 and _nominal(toks[-1]):
                 a = toks[k].end             # “幸福大丰”公众号有粉丝: what the account has is counted
                 break
-    pv = re.fullmatch(r"[\u4e00-\u9fff]{1,5}[村镇乡县区市](?:共|累计|共计)([\u4e00-\u9fff]{2})", s[a:b])
+    pv = re.fullmatch(r"[\u4e00-\u9fff]{1,5}[村镇乡县区市](?:共|累计|共计)([\u4e00-\u9fff]{2})", s[a:b]) \
+        if b - a <= 10 and ("共" in s[a:b] or "累计" in s[a:b]) else None
     if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
         return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
     if b - a <= 6:
@@ -2407,7 +2413,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         in_toc = False
         if _TITLE_COUNT.search(line) and "。" not in line and len(line) < 60:
             continue                      # 2023年街道办事处工作总结3篇: the compilation's size
-        if len(_spam_re().findall(line)) >= 2 and "。" not in line and line.count(",") >= 2:
+        if line.count(",") >= 2 and "。" not in line and len(_spam_re().findall(line)) >= 2:
             continue                      # a spam keyword header (国产成人精品一区二三区2022,…): no report text
         if _is_furniture(line) or "|" in line and (_pipe_meta(line) or _pipe_row(line) and
                                                     not re.search(r"\d", line.replace("|", ""))):
@@ -3032,7 +3038,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
         refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项指标|两者|二者|三者|上述指标|以上指标", raw))
         compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or
-                                      re.fullmatch(_CMP_BASE + r"\(", raw) is not None or   # 较一季度(-10.8%)
+                                      raw.endswith("(") and _CMP_BASE_PAREN.fullmatch(raw) is not None or   # 较一季度(-10.8%)
                                       bool(_SHARE_OF.match(raw)) and len(g) == 1
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
@@ -3052,7 +3058,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if first.qualifier is None:
                 first.qualifier = "more_than"   # (set GY)
         if len(g) == 1 and g[0] >= 1 and not raw and s[left:first.pre].strip() == ")" and ms[g[0] - 1].subj and \
-                re.fullmatch(_CMP_BASE + r"\(", s[ms[g[0] - 1].clause[0]:ms[g[0] - 1].pre].strip(" ,")):
+                _CMP_BASE_PAREN.fullmatch(s[ms[g[0] - 1].clause[0]:ms[g[0] - 1].pre].strip(" ,")):
             first.subj = ms[g[0] - 1].subj  # 较一季度(-10.8%)回升2.1个百分点: the same measure as the base's
             first.span_start = ms[g[0] - 1].clause[0]
             continue
@@ -3107,7 +3113,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         hm = re.search(r"(?:高于|低于|超过|超出|快于|慢于|好于|优于)((?:全国|全省|全市|全区|全县)[^,。;()]{0,8})\($",
                        s[ca:first.pre]) if s[first.pre - 1:first.pre] == "(" else None
         if bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2 and \
-                re.fullmatch(_CMP_BASE, s[bm.start():first.pre - 1].strip()):
+                _CMP_BASE_RE.fullmatch(s[bm.start():first.pre - 1].strip()):
             compare_only = True            # 增长11.6%,较上年同期(3.2%)…: the base period's figure is the
                                            # earlier measure's (set HD review)
         elif bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
@@ -3219,7 +3225,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 items = [_clean_subject(s, a, b if (f := s.find("分别", a, b)) < 0 else f) for a, b in parts]
                 cw = _CMP_WORD.search(s, parts[0][0], parts[0][1])
                 if cw and items[0][1] - items[0][0] >= 2 and all(
-                        re.fullmatch(_CMP_BASE, "较" + x.strip()) for x in
+                        _CMP_BASE_RE.fullmatch("较" + x.strip()) for x in
                         [s[cw.end():parts[0][1]]] + [s[a:b].split("分别")[0] for a, b in parts[1:]]):
                     items = [items[0]] * len(items)   # 增速较上月、上年同期分别提高3.5、5.9个百分点: the
                                                       # list is of bases, the measure is shared (set HL)
@@ -3318,8 +3324,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 if countable or (pct_de and prefix_empty):
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
-                    if more and pb - pa >= 4 and not s[m.end:m.end + 1] in "的" and s[m.pre - 1:m.pre] != "的" and \
-                            _verb_object(s, pa, pb):
+                    if more and pb - pa >= 4 and limit - m.end >= 3 and _is_cjk(s[m.end]) and s[m.end] != "的" and \
+                            s[m.pre - 1:m.pre] != "的" and _verb_object(s, pa, pb):
                         countable = False  # 发放宣传资料500余份律师进村讲座3次: a run-on clause; the words
                                            # after the count open the next figure (set HC review)
                 if countable or (pct_de and prefix_empty):
