@@ -205,6 +205,8 @@ _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
     r"|分[别別](?=拉动|带动)"
+    # 连续6个季度保持全省第一: a streak is no part of what is ranked (set IF)
+    r"|连续[\d一二三四五六七八九十两]{1,3}个?(?:年|月|季度|周)(?=保持|位居|居|稳居|排名|位列)"
     # 该水库内的蓄水量 / 该小流域内的水土流失量: the demonstrative scope (set IA)
     r"|该[\u4e00-\u9fff]{1,6}?(?:内|中|范围内)的"
     # 较1-10月增速回落0.5个百分点: the comparison period opening the clause (set IB)
@@ -509,7 +511,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     notes = []
 
     # ---- left-context exclusions
-    if prev.isascii() and prev.isalpha() and not re.search(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$", s[max(lo, cs - 4):cs]):
+    if prev.isascii() and prev.isalpha() and not re.search(r"(?<![A-Za-z])(?:GDP|CPI|PPI|GNP)$", s[max(lo, cs - 4):cs]) and \
+            not (re.search(r"(?<![A-Za-z0-9])[A-Z]{2,4}$", s[max(lo, cs - 5):cs]) and m.group("ar") and
+                 re.match(r"\d+[家个台处部条辆间座所]", s[cs:cs + 6])):   # 检查KTV9家 (set IF)
         return None                                  # PM2.5, SO2, wb001, CJS044 (GDP19.92亿元 is a figure)
     signed_rate = prev in "+＋" and re.match(r"[\d.]*\s?[%‰]", s[cs:ce + 3]) is not None and \
         re.search(r"(?:比|同比|环比|增长|增速|增幅|[\u4e00-\u9fff]|\()$", s[max(lo, cs - 3):cs - 1]) is not None
@@ -1915,7 +1919,9 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
             _nominal(toks[k - 1]) and len(toks[k - 1].word) >= 2 and len(toks[k + 1].word) >= 2 and \
             toks[k + 1].flag not in ("ns", "nt") \
             if k > 0 else False                 # 中小学及幼儿园食堂: two nouns joined (not 鼎和农牧)
-        if (t.flag.startswith("v") and not vn_in and not org or t.flag in ("p", "d", "c", "uj") and not coord or
+        xing = t.flag.startswith("v") and k > 0 and toks[k - 1].word.endswith("性") and len(toks[k - 1].word) >= 3 and \
+            k + 1 < len(toks) and (_nominal(toks[k + 1]) or toks[k + 1].flag == "vn")   # 营业性演出活动 (set IF)
+        if (t.flag.startswith("v") and not vn_in and not org and not xing or t.flag in ("p", "d", "c", "uj") and not coord or
                 t.word in _NP_STOP) and e > a:
             break
         if t.flag.startswith("v") and e == a:
@@ -1931,7 +1937,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 # 创 (jieba: n) opens a record phrase: 进出口总值创历史新高 (set AQ)
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步 "
-                     "创 总体 整体 有序".split())
+                     "创 总体 整体 有序 办理".split())
 # A measure word (or 的) right before a phrase: the phrase is the counted noun.
 _COUNT_NOUN_BEFORE = frozenset("个 种 类 项 家 条 支 名 位 件 起 所 座 处 台 辆 批 套 组 的 户 人 只 头 间 栋 ” \"")
 
@@ -2090,8 +2096,14 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if not prefix_empty or b - a > 15:
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
+    elif s[m.pre:m.pre + 1] in ("对", "向", "为", "给") and m.kind == "count" and \
+            (sv := re.search(r"(?:提供|办理|发放|解决|开展|进行|送去|送上|实施|落实|兑现|补发|支付|颁发|代办)", s[a:b])) and \
+            sv.start() >= 2:
+        ra, rb = a, a + sv.start()          # 为300多职工办理公积金提取 / 为30名因案致贫群众发放司法救助: the object
+                                            # of 为 is counted, up to the service done for it (sets A, GI, D)
     elif np_end - a <= 2 and b - a <= 15 and not more_follow and prefix_empty and s[np_end:np_end + 1] != "的" and \
-            s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、"):
+            s[m.pre - 1:m.pre] not in ("对", "向", "为", "给", "与", "和", "把", "将", "的", "、") and \
+            s[m.pre:m.pre + 1] not in ("对", "向", "为", "给"):
         ra, rb = a, b                      # 3家企业未完成智能化改造: a bare noun needs its predicate
     elif np_end - a >= 2 and b - a <= 18 and not more_follow and s.startswith(("未", "尚未", "仍未", "均未", "没有", "已", "均已"), np_end) and \
             not ((prefix_empty is False or m.kind != "count" or re.search(r"(?:共|共有|累计|合计|总计)\s?$", s[max(0, m.pre - 2):m.vs]))

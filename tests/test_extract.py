@@ -2103,3 +2103,14 @@ def test_fenbie_after_a_shared_fenbie_list_and_essay_markers():
     assert [i.subject for i in inds] == ["城乡居民人均可支配收入"] * 4
     inds = extract_indicators("2025年社区中秋活动总结 篇1\n今年中秋,社区开展活动3场。")
     assert [i.value_text for i in inds] == ["3"]
+
+
+def test_noun_phrase_details_set_if_ig():
+    inds = extract_indicators("全县共举办18场次营业性演出活动,检查网吧25家、KTV9家、星级酒店2家。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("18", "营业性演出活动"), ("25", "检查网吧"), ("9", "KTV"), ("2", "星级酒店")]
+    inds = extract_indicators("为航展馆内12家供餐企业办理《食品经营许可证》24张。为30名因案致贫群众发放司法救助。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("12", "供餐企业"), ("24", "办理《食品经营许可证》"), ("30", "因案致贫群众")]
+    inds = extract_indicators("全市社会消费品零售总额增长12.4%,连续6个季度保持全省第一。")
+    assert [i.subject for i in inds] == ["社会消费品零售总额", "社会消费品零售总额"]
