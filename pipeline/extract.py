@@ -2387,7 +2387,10 @@ def _prose_cell(t: str) -> bool:
 
 
 _TOC_LINE = re.compile(r"\s*\d{1,2}\s*[.、．]\s*[^。,;]{2,40}?\s\d{1,3}\s*$")
-_TITLE_COUNT = re.compile(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职)(?:范文|精选|汇编|大全)?[((]?\d{1,2}篇[))]?\s*$")
+_TITLE_COUNT = re.compile(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职)(?:范文|精选|汇编|大全)?[((【\[]?"
+                          r"(?:必备|精选|通用|优秀|热门|推荐)?\d{1,2}篇[))】\]]?\s*$"   # 报告【必备13篇】 (set IE)
+                          # 乡镇政府工作报告1: the index of a sample essay on a title line (set IH)
+                          r"|^[^,,;;、。]{2,28}?(?:总结|报告|范文)\d{1,2}\s*$")
 
 
 def extract_indicators(text: str) -> list[Indicator]:

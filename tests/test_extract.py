@@ -2114,3 +2114,9 @@ def test_noun_phrase_details_set_if_ig():
         ("12", "供餐企业"), ("24", "办理《食品经营许可证》"), ("30", "因案致贫群众")]
     inds = extract_indicators("全市社会消费品零售总额增长12.4%,连续6个季度保持全省第一。")
     assert [i.subject for i in inds] == ["社会消费品零售总额", "社会消费品零售总额"]
+
+
+def test_sample_essay_titles_are_no_indicators():
+    assert [i.value_text for i in extract_indicators("饮水工程报告【必备13篇】\n全县完成投资500万元。")] == ["500万"]
+    assert [i.value_text for i in extract_indicators("乡镇政府工作报告1\n全镇完成投资500万元。")] == ["500万"]
+    assert [i.value_text for i in extract_indicators("召开工作会议3次,听取专题报告12")] == ["3", "12"]
