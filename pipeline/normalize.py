@@ -101,6 +101,25 @@ _WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)"
                       r"|(?<=\d[万亿])\n(?=[元人户亩吨件个台辆套间])|(?<=\d [万亿])\n(?=[元人户亩吨件个台辆套间])")
 
 
+# A hard-wrapped page (a scanned yearbook) breaks lines inside words: 比上年增\n长14.5%.  The newline is
+# dropped only when the two characters around it make one of these report words and the line before is
+# long prose without a closing punctuation mark, so headings and list items stay apart (set IH).
+_SPLIT_WORDS = frozenset("增长 下降 减少 增加 提高 降低 上升 回落 增幅 降幅 万元 亿元 人次 户次 公里 公顷 平方 万人 "
+                         "百分 分点 比重 总值 产值 收入 投资 完成 实现 同比 全年 全县 全市 全区".split())
+
+
+def _word_wraps(text: str) -> list[int]:
+    out = []
+    pos = text.find("\n")
+    while pos > 0:
+        if pos + 1 < len(text) and text[pos - 1] + text[pos + 1] in _SPLIT_WORDS:
+            ls = text.rfind("\n", 0, pos) + 1
+            if pos - ls >= 20 and "," in text[ls:pos]:
+                out.append(pos)
+        pos = text.find("\n", pos + 1)
+    return out
+
+
 def _wraps(text: str) -> list[int]:
     out = []
     for m in _WRAP_RE.finditer(text):
@@ -197,7 +216,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
-    wraps = (_wraps(fast) + _token_lines(fast)) if "\n" in fast else []
+    wraps = (_wraps(fast) + _token_lines(fast) + _word_wraps(fast)) if "\n" in fast else []
     if " " in fast or "\u00a0" in fast:
         wraps += _prose_spaces(fast)
     html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast or "?" in fast) else []

@@ -71,3 +71,12 @@ def test_spaces_around_numbers_in_prose_are_dropped_through_the_map():
     k = norm.index("235")
     a, b = map_span(offsets, k, k + 4)
     assert text[a:b] == "235 起"
+
+
+def test_words_split_by_a_hard_wrap_are_joined_through_the_offset_map():
+    text = "全年全县国内生产总值完成120亿元,比上年增\n长14.5%,其中第一产业增加值20亿元。\n二、农业\n增长情况"
+    norm, offsets = normalize_with_map(text)
+    assert "比上年增长14.5%" in norm
+    assert "二、农业\n增长情况" in norm            # a short heading line stays apart
+    k = norm.index("长14.5")
+    assert text[offsets[k]] == "长"
