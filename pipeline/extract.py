@@ -240,6 +240,9 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:[^,。;比较]
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 _CMP_BASE_RE = re.compile(_CMP_BASE)
+_MARGIN_RAW = re.compile(r"\)?\s?(?:高|低|快|慢|多|少)(?:出|于)?了?")
+_MILESTONE_VERBS = frozenset("迈上 站上 跨上 迈过 跨越 突破 迈入 跨入".split())
+_MILESTONE_RAW = re.compile(r"(?:提前[^,。;]{1,6})?(?:首次|首度|一举|成功)?(?:迈上|站上|跨上|迈过|跨越|突破|迈入|跨入)")
 _CMP_BASE_PAREN = re.compile(_CMP_BASE + r"\(")
 # 1名网格长+3名专职+若干志愿者: the gloss of a formula slogan (1+3+N)
 _FORMULA_GLOSS = re.compile(r"[名个位支家项类条]?[\u4e00-\u9fff]{1,8}[+＋](?:\d|若干|[一二三四五六七八九十两])")
@@ -892,7 +895,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             re.search(r"(?:首个|首次|个|率先)?(?:突破|超过|超|逾|过|(?<!不)低于|不足|(?<!不)少于|不到|(?<!不)高于|(?<!不)多于)$|(?:首个|率先)(?:跨越|迈过|迈上|站上|跨过|达到)$",
                       s[max(lo, cs - 4):cs]) and u not in ("%",) and kind != "percent":   # 超过四成的案件 is a share
         return None                                   # 首个突破13万亿元的省份 / 首个跨越5.5万亿元的: a threshold
-    if kind == "money" and re.match(r"(?:的)?(?:项目|企业|工程)", s[j:j + 3]) and \
+    if kind == "money" and s[j:j + 3].lstrip("的")[:2] in ("项目", "企业", "工程") and \
             (qualifier == "range" or re.search(r"\d\s?[至到~\-—–]\s?$", s[max(lo, cs - 3):cs]) or
              re.match(r"项目\d{1,3}个", s[j:j + 6])):   # 10亿元项目1个: a size class naming the counted projects
         return None                                   # 10至500万元项目累计投资: a size band naming the subject
@@ -3058,7 +3061,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
-        if len(g) == 1 and g[0] >= 2 and re.fullmatch(r"\)?\s?(?:高|低|快|慢|多|少)(?:出|于)?了?", raw) and \
+        if len(g) == 1 and g[0] >= 2 and len(raw) <= 4 and _MARGIN_RAW.fullmatch(raw) and \
                 _parenthetical(s, ms[g[0] - 1], first.vs) and ms[g[0] - 2].subj and ms[g[0] - 2].ve <= ca and \
                 re.match(r"(?:比|较|高于|低于)", s[ca:ms[g[0] - 1].vs].strip()):
             # 收入增长20%,比全省平均水平(12.35%)高8.11个百分点: the margin is the earlier figure's,
@@ -3067,8 +3070,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             first.subj = ms[g[0] - 2].subj
             first.span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
             continue
-        if len(g) == 1 and re.fullmatch(r"(?:提前[^,。;]{1,6})?(?:首次|首度|一举|成功)?(?:迈上|站上|跨上|迈过|跨越|突破|迈入|跨入)",
-                                        raw) and re.match(r"的?(?:新)?(?:台阶|大关|关口)", s[first.end:first.end + 4]):
+        if len(g) == 1 and raw[-2:] in _MILESTONE_VERBS and _MILESTONE_RAW.fullmatch(raw) and \
+                re.match(r"的?(?:新)?(?:台阶|大关|关口)", s[first.end:first.end + 4]):
             compare_only = True            # 提前一个月迈上1万亿元的台阶: a milestone the measure before passed
             if first.qualifier is None:
                 first.qualifier = "more_than"   # (set GY)
