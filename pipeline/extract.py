@@ -2327,7 +2327,7 @@ def _cell_per_line_tables(s: str) -> dict:
             # 规范性文件 / (blank) / 181 / (blank) / 121: a blank line between short cells is a cell
             # boundary too (set HA: the open-government table as another site prints it)
             pv, nx = prev_text[li], next_text[li]
-            if pv and nx and len(pv) <= 12 and len(nx) <= 12 and "。" not in pv + nx:
+            if pv and nx and len(pv) <= 16 and len(nx) <= 16 and "。" not in pv + nx and "," not in pv + nx:
                 items.append(("bar", a, b, a))
         elif st.endswith("|") and st.count("|") == 1 and len(st) > 1:
             e = a + txt.rindex("|")

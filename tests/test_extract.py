@@ -2120,3 +2120,10 @@ def test_sample_essay_titles_are_no_indicators():
     assert [i.value_text for i in extract_indicators("饮水工程报告【必备13篇】\n全县完成投资500万元。")] == ["500万"]
     assert [i.value_text for i in extract_indicators("乡镇政府工作报告1\n全镇完成投资500万元。")] == ["500万"]
     assert [i.value_text for i in extract_indicators("召开工作会议3次,听取专题报告12")] == ["3", "12"]
+
+
+def test_blank_line_table_with_long_industry_labels():
+    text = ("按行业分\n\n住宿和餐饮业\n\n128.78\n\n-26.6\n\n信息传输、软件和信息技术服务业\n\n1819.13\n\n5.3\n\n"
+            "金融业\n\n4125.33\n\n6.1\n\n房地产业\n\n1662.30\n\n-10.0\n")
+    got = [(i.value_text, i.subject) for i in extract_indicators(text)]
+    assert ("1819.13", "信息传输、软件和信息技术服务业") in got and ("-26.6"[1:], "住宿和餐饮业") in got
