@@ -2348,10 +2348,12 @@ def _cell_per_line_tables(s: str) -> dict:
             runs.append(run)
             run = [k]
     runs.append(run)
+    growth: set = set()
     for run in runs:
         if len(run) < 4:
             continue
         label = None
+        seq = []                                 # ("num" | "text", cell text, line start) in order
         bounds = [run[0] - 2] + run + [run[-1] + 2]
         for x, y in zip(bounds, bounds[1:]):
             cells = [it for it in items[max(0, x + 1):min(len(items), y)] if it[0] == "cell"]
@@ -2373,14 +2375,49 @@ def _cell_per_line_tables(s: str) -> dict:
                 b -= 1
             if len(cells) == 1 and (_NUMERIC_CELL.fullmatch(s, a, b) or _NUMERIC_UNIT_CELL.fullmatch(s, a, b)):
                 out[cells[0][3]] = (cells[0][2], label)
+                seq.append(("num", s[a:b], cells[0][3]))
                 continue
+            seq.append(("text", s[a:b], cells[0][3]))
             mk = _ROW_MARKER.match(s, a, b)
             ha = mk.end() if mk else a
             if b - ha >= 2 and not re.search(r"\d", s[ha:b]) and "\n" not in s[ha:b]:
                 label = _drop_long_paren(s, ha, b)
         for k in run:
             members.add(items[k][3])
+        growth |= _growth_column_cells(seq)
     out[None] = members
+    out["growth"] = growth
+    return out
+
+
+def _growth_column_cells(seq: list) -> set:
+    """总量(亿元) / 比上年同期增长(%) / 地区生产总值 / 19349.31 / -5.7 …: the numeric cells under a column
+    header that names a growth rate (the headers are the text cells right before the first row label)."""
+    first = next((k for k, c in enumerate(seq) if c[0] == "num"), None)
+    if first is None:
+        return set()
+    widths, w = [], 0
+    for c in seq[first:]:
+        if c[0] == "num":
+            w += 1
+        else:
+            if w:
+                widths.append(w)
+            w = 0
+    widths.append(w)
+    ncols = max(widths)
+    heads = [c[1] for c in seq[:first] if c[0] == "text"][-(ncols + 1):-1]
+    if len(heads) != ncols or ncols < 2:
+        return set()
+    cols = {j for j, h in enumerate(heads) if re.search(r"增长|增减|增幅|同比", h)}
+    out, j = set(), 0
+    for c in seq[first:]:
+        if c[0] == "num":
+            if j in cols and not c[1].lstrip().startswith(("-", "+")):
+                out.add(c[2])
+            j += 1
+        else:
+            j = 0
     return out
 
 
@@ -2413,6 +2450,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     space_header = False                     # a header row of a table written with spaces
     cell_rows = _cell_per_line_tables(s)     # numeric cell line start -> (cell end, row label span)
     cell_lines = cell_rows.pop(None, set())
+    growth_cells = cell_rows.pop("growth", set())
     for ls, le in segment.iter_lines(s):
         line = s[ls:le]
         if not line.strip():
@@ -2420,7 +2458,12 @@ def extract_indicators(text: str) -> list[Indicator]:
         if ls in cell_lines and (ls in cell_rows or not re.search(r"\d", line)):
             if ls in cell_rows:
                 ce, label = cell_rows[ls]
-                results.extend(_cell_indicators(ctx, ls, ce, ls, label, doc_period, section))
+                cell_inds = _cell_indicators(ctx, ls, ce, ls, label, doc_period, section)
+                if ls in growth_cells:
+                    for ind in cell_inds:   # 比上年同期增长(%) column: an unsigned value is a rise (set IH)
+                        if ind.change is None:
+                            ind.change = "increase"
+                results.extend(cell_inds)
             continue                      # (a text cell with a figure in it, 接待游客3092人次, is read
                                           # as prose below: set HQ found such lines silently dropped)
         if line.strip() in ("目录", "目 录"):

@@ -2127,3 +2127,11 @@ def test_blank_line_table_with_long_industry_labels():
             "金融业\n\n4125.33\n\n6.1\n\n房地产业\n\n1662.30\n\n-10.0\n")
     got = [(i.value_text, i.subject) for i in extract_indicators(text)]
     assert ("1819.13", "信息传输、软件和信息技术服务业") in got and ("26.6", "住宿和餐饮业") in got
+
+
+def test_unsigned_cells_under_a_growth_column_header_are_rises():
+    text = ("指标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n-3.3\n|\n"
+            "第二产业\n|\n210.1\n|\n11.6\n|\n")
+    got = [(i.value_text, i.subject, i.change) for i in extract_indicators(text)]
+    assert got == [("295.4", "生产总值", None), ("7.7", "生产总值", "increase"), ("24.4", "第一产业", None),
+                   ("3.3", "第一产业", "decrease"), ("210.1", "第二产业", None), ("11.6", "第二产业", "increase")]
