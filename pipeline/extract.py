@@ -235,7 +235,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # hotline reports (general Chinese usage, not tuned on any labelled set).
 _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:[^,。;比较]{1,12}?(?:下达|确定|核定)的?(?:指标|任务|目标|计划)|“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
-             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
+             r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:“[^”]{1,8}”)?(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
@@ -437,8 +437,9 @@ def _scan(ctx: _Ctx, lo: int, hi: int, line_start: int, table_cell: bool = False
         is_ar = m.group("ar") is not None
         core = m.group("ar") if is_ar else m.group("cn")
         if not is_ar:
-            if not _cn_ok(core) and not (core in ("百", "千", "万", "百亿", "千亿", "万亿")
-                                         and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)) and \
+            if not _cn_ok(core) and not (core in ("百", "千", "万", "百万", "千万", "百亿", "千亿", "万亿")
+                                         and _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs)
+                                         and not (core in ("百万", "千万") and s.startswith("元", m.end()))) and \
                     not (core in ("百", "千") and s[m.end():m.end() + 1] in ("余", "多") and
                          _is_cjk(s[m.end() + 1:m.end() + 2]) and (cs == lo or s[cs - 1] not in "数几上成")):
                 continue                   # (百余份, 千余户: a round count with 余; README 五百余 -> 500)
@@ -1638,7 +1639,8 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
-_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团")   # not 政府: 法治政府建设
+_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团",
+                  "调委会")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
 _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
@@ -2071,7 +2073,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
         if s[a:ne].endswith(_ORG_HEADS) and ne - a <= 10:
             return a, ne                   # XX、XX等26个精品社区服务中心: an office noun stays whole (set U)
         if len(t0) > 1 and _nominal(t0[0]) and (_nominal(t0[1]) or t0[1].flag in ("f", "s")) and \
-                t0[1].word not in ("性", "化", "型", "式", "级", "类"):   # 首创性改革成果: a suffix (set HH)
+                t0[1].word not in ("性", "化", "型", "式", "级", "类") and \
+                not (t0[1].word in ("事项", "清单", "措施", "制度", "任务") and t0[0].word not in _SCOPE_UNITS):
+            # (首创性改革成果: a suffix, set HH; 等7项涉企事项清单: a compound noun, set IK)
             return a, t0[0].end            # 工商质监局等9个单位群众反映较好: the units are counted
                                            # (清水河等12条河道沿线…: 沿线 is a locality word; set P)
                                            # (…等99个项目建成投用 keeps its predicate, below)
@@ -2850,6 +2854,7 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 # Verbs that say nothing about what is counted when they stand alone before a number.
+_SCOPE_UNITS = frozenset("单位 部门 企业 乡镇 村 社区 街道 学校 医院 镇 县 区 市".split())
 _GENERIC_VERBS = frozenset("完成 实现 达到 累计 共计 合计 总计 共有 达 实际 实际完成 将 将要 可望 涉及".split())
 
 

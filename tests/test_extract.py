@@ -2135,3 +2135,11 @@ def test_unsigned_cells_under_a_growth_column_header_are_rises():
     got = [(i.value_text, i.subject, i.change) for i in extract_indicators(text)]
     assert got == [("295.4", "生产总值", None), ("7.7", "生产总值", "increase"), ("24.4", "第一产业", None),
                    ("3.3", "第一产业", "decrease"), ("210.1", "第二产业", None), ("11.6", "第二产业", "increase")]
+
+
+def test_bare_millions_campaign_bases_and_mediation_committees():
+    inds = extract_indicators("东湖风景区累计接待游客超百万人次。县医疗纠纷调委会调处医患纠纷30件。")
+    assert [(i.value, i.qualifier, i.subject) for i in inds] == [
+        (1000000, "more_than", "接待游客"), (30, None, "调处医患纠纷")]
+    inds = extract_indicators("各类调解人员和人民调解员比“大调解”实施前分别增长了3%和9%。梳理负面清单等7项涉企事项清单。")
+    assert [i.subject for i in inds] == ["各类调解人员", "人民调解员", "涉企事项清单"]
