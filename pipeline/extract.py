@@ -2945,6 +2945,10 @@ def _assign_subjects(s: str, ms: list[_Mention], ss: int, se: int, prev_sent: li
     """Subjects, spans and list propagation for the mentions of one sentence."""
     _assign_subjects_inner(s, ms, ss, se, prev_sent, last_subject, line_start)
     _grouping_subjects(s, ms)
+    for m in ms:
+        if m.change and m.subj and m.subj[0] >= m.end and m.unit not in ("%", "个百分点", "‰", "倍") and \
+                m.kind != "percent" and re.search(r"(?:提升|改善|提高)了?$", s[max(0, m.pre - 3):m.vs]):
+            m.change = None                # 改善提升了11.2万农村群众的饮水条件: the people served are counted (set II)
     for i, m in enumerate(ms):
         if m.subj and s[m.subj[0]:m.subj[1]] in ("零售额", "销售额") and s[m.subj[0] - 2:m.subj[0]] == "实现" and \
                 m.clause[0] > ss:

@@ -2143,3 +2143,9 @@ def test_bare_millions_campaign_bases_and_mediation_committees():
         (1000000, "more_than", "接待游客"), (30, None, "调处医患纠纷")]
     inds = extract_indicators("各类调解人员和人民调解员比“大调解”实施前分别增长了3%和9%。梳理负面清单等7项涉企事项清单。")
     assert [i.subject for i in inds] == ["各类调解人员", "人民调解员", "涉企事项清单"]
+
+
+def test_people_served_after_tisheng_are_no_change_and_quoted_signboards():
+    inds = extract_indicators("改善提升了11.2万农村群众的饮水条件。设置184块“河长制”公示牌。收入提高了1200元。")
+    assert [(i.value_text, i.subject, i.change) for i in inds] == [
+        ("11.2万", "农村群众", None), ("184", "“河长制”公示牌", None), ("1200", "收入", "increase")]
