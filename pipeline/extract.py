@@ -1855,8 +1855,11 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     if b - a <= _MAX_SUBJECT:
         return a, b
     k = s.rfind("等", a, b)
-    if k > a and "、" in s[a:k] and not any(t.flag == "v" for t in segment.tokenize(s, k + 1, b)):
+    dk = s.find("的", k + 1, b) if k > a else -1
+    if k > a and "、" in s[a:k] and not any(t.flag == "v" for t in segment.tokenize(s, k + 1, b)) and \
+            not (dk > 0 and b - (dk + 1) >= 4 and s[a:a + 2] in ("涵盖", "包括", "覆盖", "涉及", "包含")):
         return a, b                        # 疏通水沟、修建村道路等类工单: a listed kind stays whole
+                                           # (涵盖吃、住…等全要素的旅游消费交易总金额: the list describes it; set IJ)
     if toks is None:
         toks = segment.tokenize(s, a, b)
     cap = _MAX_VERB_OBJECT + (6 if "、" in s[a:b] else 0)   # 参与A拟定、B研究论证: a coordinated object

@@ -105,7 +105,7 @@ _WRAP_RE = re.compile(r"(?<=\d)\n(?=[万亿][\u4e00-\u9fff])|(?<=\d\.)\n(?=\d)"
 # dropped only when the two characters around it make one of these report words and the line before is
 # long prose without a closing punctuation mark, so headings and list items stay apart (set IH).
 _SPLIT_WORDS = frozenset("增长 下降 减少 增加 提高 降低 上升 回落 增幅 降幅 万元 亿元 人次 户次 公里 公顷 平方 万人 "
-                         "百分 分点 比重 总值 产值 收入 投资 完成 实现 同比 全年 全县 全市 全区".split())
+                         "百分 分点 比重 总值 产值 收入 投资 完成 实现 同比 全年 全县 全市 全区 高达 达到".split())
 
 
 def _word_wraps(text: str) -> list[int]:
@@ -114,7 +114,7 @@ def _word_wraps(text: str) -> list[int]:
     while pos > 0:
         if pos + 1 < len(text) and text[pos - 1] + text[pos + 1] in _SPLIT_WORDS:
             ls = text.rfind("\n", 0, pos) + 1
-            if pos - ls >= 20 and "," in text[ls:pos]:
+            if pos - ls >= 10 and "," in text[ls:pos]:
                 out.append(pos)
         pos = text.find("\n", pos + 1)
     return out

@@ -2149,3 +2149,10 @@ def test_people_served_after_tisheng_are_no_change_and_quoted_signboards():
     inds = extract_indicators("改善提升了11.2万农村群众的饮水条件。设置184块“河长制”公示牌。收入提高了1200元。")
     assert [(i.value_text, i.subject, i.change) for i in inds] == [
         ("11.2万", "农村群众", None), ("184", "“河长制”公示牌", None), ("1200", "收入", "increase")]
+
+
+def test_describing_list_before_de_and_a_wrapped_gaoda():
+    inds = extract_indicators("涵盖吃、住、行、游、购、娱等全要素的旅游消费交易总金额达256.14亿元。")
+    assert [i.subject for i in inds] == ["旅游消费交易总金额"]
+    inds = extract_indicators("直接纠错决定12件,纠错率高\n达55.6%,同比上升。")
+    assert [(i.value_text, i.subject) for i in inds] == [("12", "直接纠错决定"), ("55.6", "纠错率")]
