@@ -2156,3 +2156,8 @@ def test_describing_list_before_de_and_a_wrapped_gaoda():
     assert [i.subject for i in inds] == ["旅游消费交易总金额"]
     inds = extract_indicators("直接纠错决定12件,纠错率高\n达55.6%,同比上升。")
     assert [(i.value_text, i.subject) for i in inds] == [("12", "直接纠错决定"), ("55.6", "纠错率")]
+
+
+def test_jun_after_bare_modifiers_keeps_the_shared_head():
+    inds = extract_indicators("一产、三产占比均提高0.1个百分点。按期办结率、办结回复率、群众满意率均为100%。")
+    assert [i.subject for i in inds] == ["一产、三产占比", "按期办结率"]
