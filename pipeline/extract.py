@@ -3146,6 +3146,11 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # 按期办结率、办结回复率、群众满意率均为100%: one figure shared by listed rates is
             # labelled once, for the first (review sets A and C agree)
             pb = s.find("、", pa, pb)
+        elif len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa:
+            lt = segment.tokenize(s, s.rfind("、", pa, pb) + 1, pb)
+            if len(lt) >= 2 and lt[0].flag == "ns" and \
+                    all(x.flag == "ns" for x in segment.tokenize(s, pa, s.rfind("、", pa, pb)) if x.word != "、"):
+                pa = lt[1].start           # 襄阳、宜昌总量均超过3100亿元: the places are scope (sets N, V)
         pa, pb = _refine(s, pa, pb)
         tb = _TARGET_BASE.fullmatch(s, left, first.pre) if len(g) == 1 else None
         if tb and g[0] + 1 < len(ms) and re.fullmatch(r"(?:超过|超额|超出|多|高出|突破)", s[first.end:ms[g[0] + 1].vs].strip()):

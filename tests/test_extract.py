@@ -2161,3 +2161,8 @@ def test_describing_list_before_de_and_a_wrapped_gaoda():
 def test_jun_after_bare_modifiers_keeps_the_shared_head():
     inds = extract_indicators("一产、三产占比均提高0.1个百分点。按期办结率、办结回复率、群众满意率均为100%。")
     assert [i.subject for i in inds] == ["一产、三产占比", "按期办结率"]
+
+
+def test_places_sharing_one_value_with_jun_are_scope():
+    inds = extract_indicators("襄阳、宜昌总量均超过3100亿元。云南、江苏春节假期游客接待量均超4000万人次。")
+    assert [(i.subject, i.qualifier) for i in inds] == [("总量", "more_than"), ("游客接待量", "more_than")]
