@@ -2433,6 +2433,9 @@ def _prose_cell(t: str) -> bool:
     return len(t) > 40 or bool(re.search(r"[。;!?]|[\u4e00-\u9fff],[\u4e00-\u9fff]", t))
 
 
+_LINK_HEADER = re.compile(r"[【\[]?(?:推荐阅读|相关阅读|相关新闻|相关链接|延伸阅读|热点推荐|猜你喜欢|热门推荐|相关文章|热点新闻|"
+                          r"最新文章|热门文章)[】\]]?[::]?")
+_PREV_NEXT = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s?[::]")
 _TOC_LINE = re.compile(r"\s*\d{1,2}\s*[.、．]\s*[^。,;]{2,40}?\s\d{1,3}\s*$")
 _TITLE_COUNT = re.compile(r"(?:总结|报告|范文|心得|体会|讲话|发言|方案|计划|述职)(?:范文|精选|汇编|大全)?[((【\[]?"
                           r"(?:必备|精选|通用|优秀|热门|推荐)?\d{1,2}篇[))】\]]?\s*$"   # 报告【必备13篇】 (set IE)
@@ -2454,6 +2457,7 @@ def extract_indicators(text: str) -> list[Indicator]:
     last_subject: Optional[tuple[int, int]] = None
     table_header: Optional[list] = None      # cell texts of the current table's header row
     in_toc = False                           # inside a 目录 block of a 范文 site
+    in_links = False                         # inside a 推荐阅读 / 相关新闻 block of links
     space_header = False                     # a header row of a table written with spaces
     cell_rows = _cell_per_line_tables(s)     # numeric cell line start -> (cell end, row label span)
     cell_lines = cell_rows.pop(None, set())
@@ -2476,6 +2480,15 @@ def extract_indicators(text: str) -> list[Indicator]:
         if line.strip() in ("目录", "目 录"):
             in_toc = True
             continue
+        st_ = line.strip()
+        if _LINK_HEADER.fullmatch(st_):
+            in_links = True               # 推荐阅读 / 相关新闻: titles of other articles follow (gold-dev 127
+            continue                      # labels none of them)
+        if in_links and len(st_) <= 50:
+            continue
+        in_links = False
+        if _PREV_NEXT.match(st_):
+            continue                      # 上一篇:2023年全县GDP增长5.2%: a link to another article
         if in_toc and _TOC_LINE.match(line):
             continue                      # 1.东城街道办事处工作总结 2: a title and its page (set S)
         in_toc = False

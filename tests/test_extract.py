@@ -2166,3 +2166,9 @@ def test_jun_after_bare_modifiers_keeps_the_shared_head():
 def test_places_sharing_one_value_with_jun_are_scope():
     inds = extract_indicators("襄阳、宜昌总量均超过3100亿元。云南、江苏春节假期游客接待量均超4000万人次。")
     assert [(i.subject, i.qualifier) for i in inds] == [("总量", "more_than"), ("游客接待量", "more_than")]
+
+
+def test_links_to_other_articles_are_no_indicators():
+    text = ("上一篇:2023年全县GDP增长5.2%\n下一篇:全县接待游客120万人次\n相关阅读:\n全市一季度供地面积环比增加41.79%\n"
+            "全年接待游客200万人次,同比增长15%,各项工作稳步推进,取得了显著成效,全县经济社会发展保持良好态势。")
+    assert [i.value_text for i in extract_indicators(text)] == ["200万", "15"]
