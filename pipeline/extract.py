@@ -211,8 +211,6 @@ _LEAD_RE = re.compile(
     r"|该[\u4e00-\u9fff]{1,6}?(?:内|中|范围内)的"
     # 较1-10月增速回落0.5个百分点: the comparison period opening the clause (set IB)
     r"|(?:较|比)\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?"
-    # 新华乡全乡共18人: a named place restated as its 全X scope (set HI)
-    r"|[\u4e00-\u9fff]{1,5}[省市县区州乡镇](?=全[省市县区州乡镇])"
     # 项目建成后预计可新增…: the time a forecast refers to is scope (set GL)
     r"|[\u4e00-\u9fff]{1,8}(?:建成|完工|投产|投用|实施|完成)后(?:预计)?(?:每年)?可?"
     # 春节假期 / 五一假期首日 / 国庆黄金周期间: holiday periods of tourism and commerce reports
@@ -233,7 +231,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:[^,。;比较]{1,12}?(?:下达|确定|核定)的?(?:指标|任务|目标|计划)|“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:(?:省|市|县|区|上级|国家)[^,。;比较]{0,10}?(?:下达|确定|核定)的?(?:指标|任务|目标|计划)|“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:“[^”]{1,8}”)?(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
@@ -923,14 +921,14 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
             continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
-        if lk == "为" and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3) in ("增幅", "减幅", "降幅", "涨幅", "升幅"):
-            cw = _longest_ending(changes, s, p - 1, lo, 3)
+        cw = _longest_ending(changes, s, p - 1, lo, 3) if lk == "为" and p - 1 > lo else None
+        if cw in ("增幅", "减幅", "降幅", "涨幅", "升幅"):
             changed = changed or changes[cw]   # 水土流失面积减幅为7.2%: the rate of the change (sets AL, I)
             p -= 1 + len(cw)
             break
-        if lk == "为" and p - 1 > lo and _longest_ending(changes, s, p - 1, lo, 3):
+        if cw:
             level = True                   # 下降为2.26:1 / 提高为8600元: the level reached
-            p -= 1 + len(_longest_ending(changes, s, p - 1, lo, 3))
+            p -= 1 + len(cw)
             break
         if lk is None and s[p - 1:p] == "均" and p - 1 > lo and _own_token(s, max(lo, p - 6), p, "均"):
             lk = "均"                      # 同比增长均超五成: 均 between the change and its number
@@ -1016,6 +1014,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         p = cs - 1
     if s[max(lo, p - 3):p] in ("负增长",):
         changed = "decrease"
+    if j < hi and s[j].lower() in _spam_first_chars() and _spam_re().match(s, j):
+        return None                                    # 又黄又爽1000部a片: a number inside injected spam (set IN)
     mention = _Mention(vs=vs, ve=ve, value=value * mag_mult,
                        value_high=(value_high * mag_mult if value_high is not None else None),
                        unit=_bare_unit(unit), unit_parts=unit_parts, kind=kind, end=j, pre=p,
@@ -1390,9 +1390,12 @@ def _strip_lead(s: str, a: int, b: int) -> int:
                 a = m.end()
         if a == a0 and "全" in s[a + 2:a + 5] and re.match(r"[\u4e00-\u9fff]{2,4}全[省市县区州乡镇]", s[a:b]):
             ft = segment.tokenize(s, a, min(b, a + 6))
-            if ft and ft[0].flag == "ns" and s.startswith("全", ft[0].end) and b - (ft[0].end + 2) >= 2:
-                a = ft[0].end              # 成都全市实现进出口总额: a place restated as 全市 is scope (set GZ)
-                continue
+            pe = ft[0].end + (1 if ft and s[ft[0].end:ft[0].end + 1] in "省市县区州乡镇" and
+                              s.startswith("全", ft[0].end + 1) else 0) if ft else 0
+            if ft and (ft[0].flag == "ns" or s[pe - 1:pe] in "省市县区州乡镇") and s.startswith("全", pe) and \
+                    b - (pe + 2) >= 0:
+                a = pe                     # 成都全市实现进出口总额 / 新华乡全乡共18人: a place restated as its
+                continue                   # 全X scope (sets GZ, HI)
         if a == a0 and s[a:a + 1] == "中" and a > 0 and (s[a - 1].isdigit() or s[a - 1] in _unit_last_chars()) and \
                 re.search(r"[\d十百千万亿两][余多]?[\u4e00-\u9fff]{0,2}$", s[max(0, a - 5):a]) and _partitive_zhong(s, a, b):
             a += 1                         # 审结977件中直接纠错236件: 中 after a count means "of them"
@@ -1502,6 +1505,11 @@ def _list_start(s: str, a: int) -> int:
 def _spam_re() -> re.Pattern:
     words = [w[0] for w in _read_lexicon("spam_words.txt")]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.I)
+
+
+@lru_cache(maxsize=1)
+def _spam_first_chars() -> frozenset:
+    return frozenset(w[0][0].lower() for w in _read_lexicon("spam_words.txt"))
 
 
 def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:

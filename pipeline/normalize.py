@@ -62,6 +62,12 @@ def _tables() -> tuple[dict[int, str], dict[int, str]]:
     return one, multi
 
 
+@lru_cache(maxsize=1)
+def _multi_re() -> re.Pattern:
+    """Any character with a multi-character expansion (one regex scan instead of a set of the text)."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in _tables()[1]) + "]" if _tables()[1] else r"(?!x)x")
+
+
 def fold_char(ch: str) -> str:
     """The normalised form of one character (may be longer than one character)."""
     one, multi = _tables()
@@ -220,7 +226,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     if " " in fast or "\u00a0" in fast:
         wraps += _prose_spaces(fast)
     html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast or "?" in fast) else []
-    if not ruby and not wraps and not html and not multi.keys() & {ord(c) for c in fast} and \
+    if not ruby and not wraps and not html and not _multi_re().search(fast) and \
             unicodedata.is_normalized("NFKC", fast):
         # Common case: every character folds to exactly one character.
         return fast, list(range(len(text) + 1))

@@ -2172,3 +2172,8 @@ def test_links_to_other_articles_are_no_indicators():
     text = ("上一篇:2023年全县GDP增长5.2%\n下一篇:全县接待游客120万人次\n相关阅读:\n全市一季度供地面积环比增加41.79%\n"
             "全年接待游客200万人次,同比增长15%,各项工作稳步推进,取得了显著成效,全县经济社会发展保持良好态势。")
     assert [i.value_text for i in extract_indicators(text)] == ["200万", "15"]
+
+
+def test_number_inside_injected_spam_is_no_indicator():
+    assert extract_indicators("又黄又爽又猛1000部a片\n全县完成投资1000万元。")[0].value_text == "1000万"
+    assert len(extract_indicators("又黄又爽又猛1000部a片\n全县完成投资1000万元。")) == 1
