@@ -199,7 +199,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们 先后""".split(),
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -2115,7 +2115,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
     elif s[m.pre:m.pre + 1] in ("对", "向", "为", "给") and m.kind == "count" and \
-            (sv := re.search(r"(?:提供|办理|发放|解决|开展|进行|送去|送上|实施|落实|兑现|补发|支付|颁发|代办)", s[a:b])) and \
+            (sv := re.search(r"(?:提供|办理|发放|解决|开展|进行|送去|送上|实施|落实|兑现|补发|支付|颁发|代办|配置|配备|安装)", s[a:b])) and \
             sv.start() >= 2:
         ra, rb = a, a + sv.start()          # 为300多职工办理公积金提取 / 为30名因案致贫群众发放司法救助: the object
                                             # of 为 is counted, up to the service done for it (sets A, GI, D)
@@ -3426,7 +3426,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     limit = ms[g[-1] + 1].pre if g[-1] + 1 < len(ms) else se
                     more = limit < m.clause[1]
                     if more and pb - pa >= 4 and limit - m.end >= 3 and _is_cjk(s[m.end]) and s[m.end] != "的" and \
-                            s[m.pre - 1:m.pre] != "的" and _verb_object(s, pa, pb):
+                            s[m.pre - 1:m.pre] != "的" and s[m.pre:m.pre + 1] not in "为对向给" and _verb_object(s, pa, pb):
                         countable = False  # 发放宣传资料500余份律师进村讲座3次: a run-on clause; the words
                                            # after the count open the next figure (set HC review)
                 if countable or (pct_de and prefix_empty):

@@ -2177,3 +2177,10 @@ def test_links_to_other_articles_are_no_indicators():
 def test_number_inside_injected_spam_is_no_indicator():
     assert extract_indicators("又黄又爽又猛1000部a片\n全县完成投资1000万元。")[0].value_text == "1000万"
     assert len(extract_indicators("又黄又爽又猛1000部a片\n全县完成投资1000万元。")) == 1
+
+
+def test_xianhou_counts_lists_of_counts_and_objects_of_wei():
+    assert [i.subject for i in extract_indicators("志愿者奋斗在一线,先后18次驰援。先后组织测试2次。")] == ["驰援", "组织测试"]
+    inds = extract_indicators("中心容纳了6个业务科室站所、3个派驻部门。督促监管部门为120个接种点配置300台冰箱。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("6", "业务科室站所"), ("3", "派驻部门"), ("120", "接种点"), ("300", "冰箱")]
