@@ -2115,7 +2115,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             return None
         ra, rb = a, b                      # 其中有1至2个登陆我国: the predicate names the count
     elif s[m.pre:m.pre + 1] in ("对", "向", "为", "给") and m.kind == "count" and \
-            (sv := re.search(r"(?:提供|办理|发放|解决|开展|进行|送去|送上|实施|落实|兑现|补发|支付|颁发|代办|配置|配备|安装)", s[a:b])) and \
+            (sv := re.search(r"(?:提供|办理|发放|解决|开展|进行|送去|送上|实施|落实|兑现|补发|支付|颁发|代办)", s[a:b])) and \
             sv.start() >= 2:
         ra, rb = a, a + sv.start()          # 为300多职工办理公积金提取 / 为30名因案致贫群众发放司法救助: the object
                                             # of 为 is counted, up to the service done for it (sets A, GI, D)

