@@ -238,6 +238,10 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:(?:省|市|县
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 _CMP_BASE_RE = re.compile(_CMP_BASE)
+_JOIN_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
+_APPROX_SHARE = re.compile(r"约占[^,。;]{0,16}的?$")
+_MARGIN_WORD = re.compile(r"(?:超过|超额|超出|高出)?")
+_AHEAD = re.compile(r"提前(?:近|约)?$")
 _MARGIN_RAW = re.compile(r"\)?\s?(?:高|低|快|慢|多|少)(?:出|于)?了?")
 _MILESTONE_VERBS = frozenset("迈上 站上 跨上 迈过 跨越 突破 迈入 跨入".split())
 _MILESTONE_RAW = re.compile(r"(?:提前[^,。;]{1,6})?(?:首次|首度|一举|成功)?(?:迈上|站上|跨上|迈过|跨越|突破|迈入|跨入)")
@@ -3044,7 +3048,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         m.bound_end = m.end
         if i > 0:
             gap = s[ms[i - 1].end:m.pre]
-            joined = re.fullmatch(r"\s*(?:、|和|及|与)\s*", gap) or \
+            joined = _JOIN_GAP.fullmatch(gap) or \
                 (gap.strip() == "," and ms[groups[-1][0]].fenbie and not m.fenbie) or \
                 (gap == "" and ms[i - 1].unit in ("%", "‰") and ms[i - 1].end == m.pre and
                  not re.search(r"达|为|至|到|是", s[m.pre:m.vs])) or \
@@ -3110,7 +3114,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 first.change = "increase"
             continue
         raw = s[a1:first.pre].strip()
-        if first.qualifier is None and len(g) == 1 and re.search(r"约占[^,。;]{0,16}的?$", s[left:first.pre]):
+        if first.qualifier is None and len(g) == 1 and _APPROX_SHARE.search(s[left:first.pre]):
             first.qualifier = "approx"     # 留守儿童约占全村儿童总数的35% (set AD)
         if first.kind == "percent" and first.change is None and not first.level and \
                 re.fullmatch(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)", s[left:first.pre].strip(" ,")):
@@ -3125,10 +3129,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
-        ahead = first.unit in ("个月", "年", "天", "个工作日") and bool(re.search(r"提前(?:近|约)?$", s[left:first.vs].strip())) \
+        ahead = first.unit in ("个月", "年", "天", "个工作日") and bool(_AHEAD.search(s[left:first.vs].strip())) \
             and any(x.subj for x in ms[:g[0]])   # 水平达38.2%,提前8年实现目标: ahead of the target of that figure
         margin = ahead or g[0] > 0 and ms[g[0] - 1].baseline and \
-            bool(re.fullmatch(r"(?:超过|超额|超出|高出)?", s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
+            bool(_MARGIN_WORD.fullmatch(s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
         # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
         refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项指标|两者|二者|三者|上述指标|以上指标", raw))
         compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or

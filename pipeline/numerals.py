@@ -57,6 +57,9 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in s if not ch.isspace())
 
 
+_PLAIN_ARABIC = re.compile(r"\d+(?:[.,]\d+)*(?:\.\d+)?|\d+,\.\d+|\d+\.\.\d+")
+
+
 def _arabic(s: str) -> Decimal:
     """Arabic digits with optional thousands separators / decimal point -> Decimal.
 
@@ -214,7 +217,7 @@ def parse_numeral(s: str) -> Decimal:
         t, mult = t[:-1], Decimal(10)
     if not t:
         raise ValueError(f"not a numeral: {s!r}")
-    if re.fullmatch(r"\d+(?:[.,]\d+)*(?:\.\d+)?|\d+,\.\d+|\d+\.\.\d+", t):
+    if _PLAIN_ARABIC.fullmatch(t):
         value = _arabic(t)
     else:
         value = _combine(_tokens(t))
