@@ -74,10 +74,12 @@ def main() -> int:
             extract_indicators(t)
 
     def cold():
-        # segment.py memoises tokenisations of short phrases; repeating the same texts would hit
-        # that cache, so each timed run starts from an empty one (as for unseen reports)
-        from pipeline import segment
-        for fn in (getattr(segment, "_pos_words", None), getattr(segment, "_words", None)):
+        # segment.py memoises tokenisations of short phrases and numerals.py parsed numerals; repeating
+        # the same texts would hit those caches, so each timed run starts from empty ones (as for unseen
+        # reports)
+        from pipeline import numerals, segment
+        for fn in (getattr(segment, "_pos_words", None), getattr(segment, "_words", None),
+                   getattr(numerals.parse_numeral, "cache_clear", None) and numerals.parse_numeral):
             if fn is not None:
                 fn.cache_clear()
 

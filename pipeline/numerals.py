@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -186,6 +187,7 @@ def _combine(tokens: list[tuple[str, Decimal]]) -> Decimal:
     return total + section
 
 
+@lru_cache(maxsize=8192)
 def parse_numeral(s: str) -> Decimal:
     """Parse a numeral as written into an exact Decimal with its magnitude applied.
 
