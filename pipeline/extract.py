@@ -3165,16 +3165,17 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             compare_only = True            # 居全省第5位,较上年前移2位: the move of the rank before
                                            # (review sets AH, Y: no change word, the rank's subject)
         pa, pb = _clean_subject(s, a1, first.pre)
-        if len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa and not re.search(r"\d", s[pa:pb]) and \
-                (s.find("、", pa, pb) - pa >= 3 or re.search(r"[率比量数额值]$", s[pa:s.find("、", pa, pb)])):
+        k1 = s.find("、", pa, pb) if len(g) == 1 and "均" in s[pb:first.vs] else -1
+        if k1 > pa and not re.search(r"\d", s[pa:pb]) and (k1 - pa >= 3 or s[k1 - 1] in "率比量数额值"):
             # (一产、三产占比均提高0.1个百分点: bare modifiers share the head, kept whole; set IL)
             # 按期办结率、办结回复率、群众满意率均为100%: one figure shared by listed rates is
             # labelled once, for the first (review sets A and C agree)
-            pb = s.find("、", pa, pb)
-        elif len(g) == 1 and "均" in s[pb:first.vs] and 0 < s.find("、", pa, pb) - pa:
-            lt = segment.tokenize(s, s.rfind("、", pa, pb) + 1, pb)
+            pb = k1
+        elif k1 > pa:
+            kl = s.rfind("、", pa, pb)
+            lt = segment.tokenize(s, kl + 1, pb)
             if len(lt) >= 2 and lt[0].flag == "ns" and \
-                    all(x.flag == "ns" for x in segment.tokenize(s, pa, s.rfind("、", pa, pb)) if x.word != "、"):
+                    all(x.flag == "ns" for x in segment.tokenize(s, pa, kl) if x.word != "、"):
                 pa = lt[1].start           # 襄阳、宜昌总量均超过3100亿元: the places are scope (sets N, V)
         pa, pb = _refine(s, pa, pb)
         tb = _TARGET_BASE.fullmatch(s, left, first.pre) if len(g) == 1 else None
