@@ -1651,12 +1651,19 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
-_AGENT_ENDINGS = ("机关", "法院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团",
+_AGENT_ENDINGS = ("机关", "法院", "中院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团",
                   "调委会")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
 _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
 _COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本市".split())
+
+
+# 全市法院收案 / 市中院受理: a court's headline intake or output is the activity (gold-dev 101 全国法院受理
+# 各类案件 -> 受理各类案件; review sets AP, HS, Q agree); a court level in a breakdown (其中中级法院受理,
+# 基层法院收案) names the item and stays (sets AP, HS).
+_COURT_TOTAL = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:法院|中院|检察院|检察机关))(?:共|累计|全年)?"
+                          r"(收案|受理|审结|结案|执结|办案|新收|办结|起诉|批捕)")
 
 
 def _is_agent(toks, k: int) -> bool:
@@ -1739,6 +1746,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if b - a <= 10 and ("共" in s[a:b] or "累计" in s[a:b]) else None
     if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
         return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
+    cm = _COURT_TOTAL.fullmatch(s, a, b) if b - a <= 12 else None
+    if cm and not re.search(r"中级|基层|高级|专门|海事|铁路|知识产权", cm.group(1)) and "其中" not in s[max(0, a - 4):a]:
+        return cm.start(2), b               # 全市法院收案 / 市中院受理: see _COURT_VERB
     if b - a <= 6:
         return a, b
     toks = segment.tokenize(s, a, b)

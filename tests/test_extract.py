@@ -2183,3 +2183,8 @@ def test_xianhou_counts_lists_of_counts_and_objects_of_wei():
     assert [i.subject for i in extract_indicators("志愿者奋斗在一线,先后18次驰援。先后组织测试2次。")] == ["驰援", "组织测试"]
     inds = extract_indicators("中心容纳了6个业务科室站所、3个派驻部门。")
     assert [(i.value_text, i.subject) for i in inds] == [("6", "业务科室站所"), ("3", "派驻部门")]
+
+
+def test_a_courts_headline_intake_is_the_activity_but_a_court_level_names_the_item():
+    text = "全市法院收案18319件。市中院受理12974件。最高人民法院收案34898件。其中中级法院受理3391件,基层法院收案27199件。"
+    assert [i.subject for i in extract_indicators(text)] == ["收案", "受理", "收案", "中级法院受理", "基层法院收案"]
