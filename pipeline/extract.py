@@ -418,7 +418,7 @@ def _read_core(m: re.Match) -> tuple[Decimal, str]:
 
 
 # 近千人 / 逾百家: a bare 百/千 is a round number only after an approximation word
-_BARE_MAG_BEFORE = re.compile(r"(?:近|将近|接近|逾|超|超过|约|突破|首破|首超|跨越|迈过)$")
+_BARE_MAG_BEFORE = re.compile(r"(?:近|将近|接近|逾|超|超过|约|突破|首破|首超|跨越|迈过)(?:了)?$")
 
 
 def _cn_ok(core: str) -> bool:
@@ -613,7 +613,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return _rank(ctx, m, lo, hi, line_start)
 
     try:
-        value, _ = _read_core(m)
+        value = magnitude_of(core) if core in ("万", "亿") else _read_core(m)[0]   # 逾万人: one 万 (_scan)
     except ValueError:
         return None                                  # 三五 (vague), malformed numerals
     vs, ve = cs, ce
@@ -667,7 +667,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         k = ve
         while k > cs + 1 and s[k - 1] in "万亿" and value_high is None:
             k -= 1
-        if k < ve:
+        if core in ("万", "亿"):
+            unit_parts.append((cs, ve))     # 逾万人: the magnitude is the whole numeral
+        elif k < ve:
             try:
                 base = parse_numeral(s[cs:k])
                 mag = magnitude_of(s[k:ve])
@@ -1071,11 +1073,27 @@ def _ratio_context(s: str, cs: int, line_start: int) -> bool:
         bool(re.search(r"比[^。;]{0,30}$", s[max(line_start, k - 32):k]))
 
 
+# 地区生产总值突破千亿 / 旅游收入超百亿大关: a round magnitude after 突破/超/逾 is the figure itself, its
+# magnitude the unit (review sets F, K, Y, IH, and AB/AM for 超百万/千万 with units, label it 1000 亿);
+# a count before it in the clause (14省旅游收入超百亿, 89家超千万企业) makes it the threshold that
+# defines what is counted (sets AB, P), and so does a noun right after it.
+_BARE_MAG_END = re.compile(r"(?:大关|关口|的?规模|的?水平)?(?=[,;。!?、)\s]|$)")
+_COUNT_BEFORE = re.compile(r"[\d一二三四五六七八九十两]+[省市县区个家项座所]")
+
+
+def _bare_magnitude_figure(s, cs, j, hi, lo, core) -> bool:
+    if not core.endswith(("万", "亿")) or not _BARE_MAG_END.match(s, j, hi) or \
+            not _BARE_MAG_BEFORE.search(s, max(lo, cs - 3), cs):
+        return False
+    k = max(s.rfind(c, lo, cs) for c in ",;。:")
+    return not _COUNT_BEFORE.search(s, max(lo, k + 1), cs)
+
+
 def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     """Chinese numerals are names and slogans more often than quantities (三项制度, 两个责任,
     一网通办, 十四五): accept them only where the context makes them a count."""
     if u is None:
-        return False
+        return _bare_magnitude_figure(s, cs, j, hi, lo, core)
     tk = [t for t in segment.tokenize(s, max(lo, cs - 4), min(hi, j + 4)) if t.start <= cs < t.end]
     if tk and (tk[0].flag in ("i", "l") or tk[0].flag in ("n", "nz") and tk[0].start == cs and len(tk[0].word) >= 3) \
             and tk[0].end > j:
@@ -1258,7 +1276,7 @@ def _unitless_ok(s, cs, ve, j, hi, lo, value, is_ar, mag_mult, unit_parts, table
     """A number without a unit is an indicator only at the end of its clause (计划改造老旧小区440,),
     in a ratio (16.5:26.2:57.3), in a table cell, or as a bare magnitude (13.57万亿, 3亿1600万)."""
     if not is_ar:
-        return False
+        return _bare_magnitude_figure(s, cs, j, hi, lo, s[cs:ve])   # 突破千亿 (_cn_context_ok)
     if ve - cs >= 9 and s[cs:ve].isdigit() and not unit_parts:
         return False                                  # 许可证:10120190027: a registration number (gold-val README trap)
     nxt = s[j] if j < hi else "\x00"
@@ -2558,7 +2576,7 @@ def extract_indicators(text: str) -> list[Indicator]:
         elif table_header is None and not re.search(r"\d", line):
             table_header = _header_cells(s, ls, le, sep)   # 指标 | 单位 | 数值 | 比上年增长(%)
             continue
-        if not any(ch.isdigit() or ch in CN_DIGITS or ch in "十百千" for ch in line):
+        if not any(ch.isdigit() or ch in CN_DIGITS or ch in "十百千万" for ch in line):
             if doc_period is None:
                 doc_period = _period(s, ls, le)
             continue

@@ -1203,7 +1203,7 @@ def test_set_ab_fractions_restated_counts_holidays_and_milestones():
 def test_set_ad_patterns():
     got = [(i.subject, i.change) for i in extract_indicators(
         "截至年底,全区登记在册的个体工商户首次超过万户,较上年净增1860户。")]
-    assert got == [("个体工商户", "increase")]
+    assert got == [("登记在册的个体工商户", None), ("登记在册的个体工商户", "increase")]   # 首次超过万户 is a figure (set AD)
     got = [i.subject for i in extract_indicators("全县地区生产总值先后跨越一百亿元、一百五十亿元台阶,2023年达到168亿元。")]
     assert set(got) == {"地区生产总值"}
     got = [(i.value, i.qualifier) for i in extract_indicators("留守儿童约占全村儿童总数的35%。")]
@@ -1395,7 +1395,7 @@ def test_adverb_before_the_predicate_and_growth_ratio_words():
     got = [i.subject for i in extract_indicators("空气质量综合指数3.62,较去年同期比较下降0.28%。")]
     assert got == ["空气质量综合指数", "空气质量综合指数"]
     got = [i.subject for i in extract_indicators("辖内财政收入迈过千亿大关,达1330亿元,增长28.55%。")]
-    assert got == ["辖内财政收入", "辖内财政收入"]
+    assert got == ["辖内财政收入"] * 3
 
 
 def test_fenbie_values_of_items_enumerated_in_the_clause_before():
@@ -2188,3 +2188,12 @@ def test_xianhou_counts_lists_of_counts_and_objects_of_wei():
 def test_a_courts_headline_intake_is_the_activity_but_a_court_level_names_the_item():
     text = "全市法院收案18319件。市中院受理12974件。最高人民法院收案34898件。其中中级法院受理3391件,基层法院收案27199件。"
     assert [i.subject for i in extract_indicators(text)] == ["收案", "受理", "收案", "中级法院受理", "基层法院收案"]
+
+
+def test_a_round_magnitude_after_tupo_is_the_figure_unless_it_defines_what_is_counted():
+    inds = extract_indicators("全年地区生产总值突破千亿,工业总产值迈过百亿大关。老年人接种逾万人。")
+    assert [(i.value, i.unit, i.unit_text, i.subject, i.qualifier) for i in inds] == [
+        (100000000000, "", "亿", "地区生产总值", "more_than"), (10000000000, "", "亿", "工业总产值", "more_than"),
+        (10000, "人", "万人", "老年人接种", "more_than")]
+    assert [i.value for i in extract_indicators("14省旅游收入超百亿。全镇89家超千万企业完成产值。")] == [14, 89]
+    assert extract_indicators("万人空巷,万众一心。") == []
