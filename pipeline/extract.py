@@ -1811,7 +1811,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         else:
             nplace += 1
         k2 += 1
-    if coord and nplace >= 2 and toks[k2 - 1].word not in ("和", "、", "及", "与") and b - toks[k2].start >= 3:
+    if coord and nplace >= 2 and toks[k2 - 1].word not in ("和", "、", "及", "与") and b - toks[k2].start >= 3 and \
+            not re.match(r"(?:同比|比上年)?分[别別]", s[b:b + 6]):   # 日本、韩国和越南的出口额分别达…: the places
+                                                                   # are the items (gold-dev 114; set IR)
         a = toks[k2].start
         toks = toks[k2:]
     # 图书馆、文化馆、博物馆累计接待群众: 累计/共 splits the agent from the counted activity
@@ -3371,6 +3373,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                     # scope 全市 before 生产安全事故起数、死亡人数 stays out; set GY review)
                     items[0] = (kd + 1, fb_)
                 la, lb = items[-1]
+                if (kd := _possessor_list(s, items)):
+                    items[-1] = (la, kd)
+                    la, lb = items[-1]
                 short = max(b - a for a, b in items[:-1])
                 if len(items) >= 3 and short <= 3 and lb - la >= short + 2 and \
                         all(_GRADE.fullmatch(s, a, b) for a, b in items[:-1]):
@@ -3621,6 +3626,16 @@ def _grouping_subjects(s: str, ms: list) -> None:
 _GRADE = re.compile(r"(?:轻度|中度|重度|强烈|极强烈|剧烈|轻微|一般|较大|重大|特别重大|特大|微度)")
 
 
+def _possessor_list(s: str, parts: list) -> int:
+    """日本、韩国和越南的出口额分别…: short names joined as possessors of the measure after 的 are
+    the items (gold-dev 114 gives each item its value; set IR); returns where the last item's 的 is."""
+    la, lb = parts[-1]
+    kd = s.find("的", la, lb)
+    if kd - la < 1 or kd - la > 6 or lb - kd < 3 or any("的" in s[a:b] or b - a > 6 for a, b in parts[:-1]):
+        return 0
+    return kd if all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", s[a:b]) for a, b in parts[:-1] + [(la, kd)]) else 0
+
+
 def _shared_head(s: str, parts: list) -> bool:
     """110刑事、治安警情 / 城镇、农村居民人均可支配收入: the earlier items are bare modifiers (a
     distinguishing word, an adjective, a place) sharing the head noun of the last one, so the whole
@@ -3629,6 +3644,8 @@ def _shared_head(s: str, parts: list) -> bool:
         return True                        # 第一、二、三产业投资: ordinals sharing the head (set O)
     if all(_GRADE.fullmatch(s, a, b) for a, b in parts[:-1]):
         return False                       # 轻度、中度、强烈…侵蚀面积 / 一般、较大事故: grades are items
+    if _possessor_list(s, parts):
+        return False                       # 日本、韩国和越南的出口额: each place's own figure
     for a, b in parts[:-1]:
         toks = segment.tokenize(s, a, b)
         if toks and toks[-1].flag in ("b", "a", "ns", "f", "s", "ag"):

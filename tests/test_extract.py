@@ -2197,3 +2197,14 @@ def test_a_round_magnitude_after_tupo_is_the_figure_unless_it_defines_what_is_co
         (10000, "人", "万人", "老年人接种", "more_than")]
     assert [i.value for i in extract_indicators("14省旅游收入超百亿。全镇89家超千万企业完成产值。")] == [14, 89]
     assert extract_indicators("万人空巷,万众一心。") == []
+
+
+def test_yuetan_is_a_verb_not_an_approximation():
+    assert [(i.subject, i.qualifier) for i in extract_indicators("约谈责任人12人。")] == [("约谈责任人", None)]
+
+
+def test_places_joined_as_possessors_of_a_measure_are_fenbie_items():
+    inds = extract_indicators("日本、韩国和越南的出口额分别达100万美元、200万美元和300万美元。")
+    assert [i.subject for i in inds] == ["日本", "韩国", "越南"]
+    inds = extract_indicators("城镇、农村居民人均可支配收入分别增长5%和6%。")
+    assert [i.subject for i in inds] == ["城镇、农村居民人均可支配收入"] * 2
