@@ -167,6 +167,20 @@ def _token_lines(text: str) -> list[int]:
                 e = lines[k][1]
                 if text[lines[k][0]:e].rstrip()[-1:] not in "。!?!?::" and not _LIST_START.match(text, lines[k + 1][0]):
                     out.append(e)
+            # the prose line the run continues (今年,共开展专项整治行动\n150余次) and the line the run
+            # runs into (1000\n余车次;在桂阳公路…发放) belong to the same clauses (set IS)
+            k0, k1 = run[0] - 1, run[-1] + 1
+            if k0 >= 0:
+                pre = text[lines[k0][0]:lines[k0][1]].strip()
+                if pre and "|" not in pre and pre[-1] not in "。!?!?::;;" and any(c in pre for c in ",,;;。") and \
+                        not _LIST_START.match(text, lines[run[0]][0]):
+                    out.append(lines[k0][1])
+            if k1 < len(lines):
+                post = text[lines[k1][0]:lines[k1][1]].strip()
+                if post and "|" not in post and text[lines[run[-1]][0]:lines[run[-1]][1]].rstrip()[-1:] not in "。!?!?::;;" and \
+                        not _LIST_START.match(text, lines[k1][0]) and (post[0] in "余多万亿" or "\u4e00" <= post[0] <= "\u9fff" and
+                                                                       any(c in post for c in ",,;;。")):
+                    out.append(lines[run[-1]][1])
         run.clear()
 
     for k, (a, b) in enumerate(lines):

@@ -1072,6 +1072,13 @@ def test_token_per_line_pages_and_lines_cut_after_a_link_word():
     # list items on short lines stay apart
     got = [(i.subject, i.value) for i in extract_indicators("1.调解室12个\n2.网格员30名\n3.调解员8名\n4.律师5名\n")]
     assert got == [("调解室", 12), ("网格员", 30), ("调解员", 8), ("律师", 5)]
+    # the prose line a run of split lines continues, and the line it runs into, read with it
+    text = "一是加强市容管理。今年,共开展专项整治行动\n150余次,出动\n8000\n余人次;在沿线发放\n1500\n多份整改通知书,清除广告招牌\n2100\n余条。\n"
+    inds = extract_indicators(text)
+    assert [(i.subject, i.value, i.unit) for i in inds] == [
+        ("开展专项整治行动", 150, "次"), ("出动", 8000, "人次"), ("整改通知书", 1500, "份"), ("清除广告招牌", 2100, "条")]
+    for i in inds:
+        _grounded(text, i)
 
 
 def test_xingwei_keeps_its_last_character():
