@@ -2171,6 +2171,14 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
                                            # something is named with the predicate (gold-dev 118)
     else:
         ra, rb = a, np_end
+        if more_follow and np_end < b:
+            e = b
+            while e > np_end and s[e - 1] in "、和及与 ":
+                e -= 1
+            tk = segment.tokenize(s, np_end, min(b, e + 1))
+            if 0 < e - np_end <= 6 and s[e:e + 1] in ("、", "和", "与") and any(t.end == e for t in tk) and \
+                    all(t.flag in ("v", "vn", "n", "nz", "an") for t in tk if t.end <= e):
+                rb = e                     # 完成3批安全生产督察、7轮…: a noun + verb-noun item runs to the 、
         if next_measured:
             rb = _counted_entity_end(s, ra, rb)
     ra, rb = _clean_subject(s, ra, rb)
@@ -3400,6 +3408,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # 二氧化硫、二氧化氮…平均浓度分别为…; review sets K and AQ agree)
             items = _enum_items(s, ms, ss, first.clause[0], len(g))
         prefix_empty = pb - pa < 1
+        if not prefix_empty and s[pa:pb] in ("和", "及", "与", "以及") and g[0] > 0 and \
+                (pv := ms[g[0] - 1]).subj and pv.subj[0] >= pv.end and pv.end >= first.clause[0]:
+            prefix_empty = True            # 组织5次扑救演练和3次培训: after 和, the next count names its own noun
         for idx, i in enumerate(g):
             m = ms[i]
             m.span_start = pa if pb > pa else a1

@@ -2215,3 +2215,9 @@ def test_places_joined_as_possessors_of_a_measure_are_fenbie_items():
     assert [i.subject for i in inds] == ["日本", "韩国", "越南"]
     inds = extract_indicators("城镇、农村居民人均可支配收入分别增长5%和6%。")
     assert [i.subject for i in inds] == ["城镇、农村居民人均可支配收入"] * 2
+
+
+def test_a_counted_noun_with_a_verb_noun_head_runs_to_the_list_separator():
+    inds = extract_indicators("完成3个食品督察、7个全面督导。组织了5次森林火灾扑救演练和3次培训。")
+    assert [i.subject for i in inds] == ["食品督察", "全面督导", "森林火灾扑救演练", "培训"]
+    assert [i.subject for i in extract_indicators("列入改造的10个区县涉及居民3万户。")] == ["区县", "居民"]
