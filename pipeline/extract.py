@@ -793,10 +793,12 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             pass
         kind = units.get(u.split("/")[0], "count")
         # 1250套(户): an alternative measure word in parentheses belongs to the unit
-        alt = _longest(units, s, ue + 1, 3) if s.startswith("(", ue) else None
-        if alt and s.startswith(")", ue + 1 + len(alt)) and ue + 2 + len(alt) <= hi:
+        # (直接答复33786件 (次): a space before it too, set IU; the unit keeps the parenthesis only)
+        sp = 1 if s.startswith(" (", ue) else 0
+        alt = _longest(units, s, ue + sp + 1, 3) if s.startswith("(", ue + sp) else None
+        if alt and s.startswith(")", ue + sp + 1 + len(alt)) and ue + sp + 2 + len(alt) <= hi:
             u = u + "(" + alt + ")"
-            ue = ue + 2 + len(alt)
+            ue = ue + sp + 2 + len(alt)
         unit = u
         unit_parts.append((js, ue))
         j = ue

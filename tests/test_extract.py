@@ -2221,3 +2221,10 @@ def test_a_counted_noun_with_a_verb_noun_head_runs_to_the_list_separator():
     inds = extract_indicators("完成3个食品督察、7个全面督导。组织了5次森林火灾扑救演练和3次培训。")
     assert [i.subject for i in inds] == ["食品督察", "全面督导", "森林火灾扑救演练", "培训"]
     assert [i.subject for i in extract_indicators("列入改造的10个区县涉及居民3万户。")] == ["区县", "居民"]
+
+
+def test_an_alternative_measure_word_after_a_space_belongs_to_the_unit():
+    inds = extract_indicators("直接答复33786件 (次),办结3000件(次)。")
+    assert [(i.unit, i.unit_text) for i in inds] == [("件(次)", "件 (次)"), ("件(次)", "件(次)")]
+    text = "直接答复33786件 (次)。"
+    _grounded(text, extract_indicators(text)[0])
