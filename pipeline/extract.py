@@ -2894,6 +2894,8 @@ def _change_head(s: str, subj: tuple):
             rest = toks[k + 1:]
             if s[t.end:b] == "面":
                 break                      # 行业增长面为71.4%: the share of growing units, a level (set HL)
+            if rest and rest[0].word in ("行动", "工程", "计划", "项目", "活动", "专项行动", "年"):
+                break                      # 职业技能提升行动共计培训: a programme's name, not a change (set IV)
             if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3 or rest[-1].flag == "l" or
                                             rest[-1].word.endswith(("收入", "产量", "产值", "支出", "上市", "排放"))) and \
                     not any(x.flag[:1] in ("p", "c", "u", "d", "r", "m", "q") for x in rest):

@@ -2228,3 +2228,10 @@ def test_an_alternative_measure_word_after_a_space_belongs_to_the_unit():
     assert [(i.unit, i.unit_text) for i in inds] == [("件(次)", "件 (次)"), ("件(次)", "件(次)")]
     text = "直接答复33786件 (次)。"
     _grounded(text, extract_indicators(text)[0])
+
+
+def test_milligrams_per_cubic_metre_spelt_out_and_a_programme_name_is_no_change():
+    inds = extract_indicators("一氧化碳浓度1.4毫克每立方米,下降17.6%。")
+    assert [(i.value_text, i.unit, i.subject) for i in inds] == [("1.4", "毫克每立方米", "一氧化碳浓度"),
+                                                                ("17.6", "%", "一氧化碳浓度")]
+    assert extract_indicators("职业技能提升行动共计培训2476人。")[0].change is None
