@@ -242,7 +242,7 @@ _JOIN_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 _APPROX_SHARE = re.compile(r"约占[^,。;]{0,16}的?$")
 _MARGIN_WORD = re.compile(r"(?:超过|超额|超出|高出)?")
 _AHEAD = re.compile(r"提前(?:近|约)?$")
-_MARGIN_RAW = re.compile(r"\)?\s?(?:高|低|快|慢|多|少)(?:出|于)?了?")
+_MARGIN_RAW = re.compile(r"\)?\s?(?:分[别別])?(?:高|低|快|慢|多|少)(?:出|于)?了?")
 _MILESTONE_VERBS = frozenset("迈上 站上 跨上 迈过 跨越 突破 迈入 跨入".split())
 _MILESTONE_RAW = re.compile(r"(?:提前[^,。;]{1,6})?(?:首次|首度|一举|成功)?(?:迈上|站上|跨上|迈过|跨越|突破|迈入|跨入)")
 _CMP_BASE_PAREN = re.compile(_CMP_BASE + r"\(")
@@ -3183,14 +3183,17 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
-        if len(g) == 1 and g[0] >= 2 and len(raw) <= 4 and _MARGIN_RAW.fullmatch(raw) and \
-                _parenthetical(s, ms[g[0] - 1], first.vs) and ms[g[0] - 2].subj and ms[g[0] - 2].ve <= ca and \
+        item = next((x for x in reversed(ms[:g[0] - 1]) if x.ve <= ca), None) if g[0] >= 2 else None
+        if item is not None and item.subj and len(raw) <= 6 and _MARGIN_RAW.fullmatch(raw) and \
+                (len(g) == 1 or raw.lstrip(")").strip().startswith(("分别", "分別"))) and \
+                _parenthetical(s, ms[g[0] - 1], first.vs) and \
                 re.match(r"(?:比|较|高于|低于)", s[ca:ms[g[0] - 1].vs].strip()):
             # 收入增长20%,比全省平均水平(12.35%)高8.11个百分点: the margin is the earlier figure's,
             # the benchmark in parentheses is its own indicator (like gold-dev 107, where the measure is
-            # named before 比)
-            first.subj = ms[g[0] - 2].subj
-            first.span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
+            # named before 比); 比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: both margins (set IT)
+            for i in g:
+                ms[i].subj = item.subj
+                ms[i].span_start = ca + len(s[ca:first.vs]) - len(s[ca:first.vs].lstrip())
             continue
         if len(g) == 1 and raw[-2:] in _MILESTONE_VERBS and _MILESTONE_RAW.fullmatch(raw) and \
                 re.match(r"的?(?:新)?(?:台阶|大关|关口)", s[first.end:first.end + 4]):
@@ -3266,6 +3269,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                            # earlier measure's (set HD review)
         elif bm and s[first.pre - 1:first.pre] == "(" and first.pre - 1 - bm.end() >= 2:
             pa, pb = bm.end(), _strip_trail(s, bm.end(), first.pre - 1)   # 全市平均增幅 keeps its scope
+            rq = s.rfind(")", pa, pb)
+            if rq >= 0 and (cj := re.match(r"\s*(?:和|及|与|、|以及)\s*", s[rq + 1:pb])) and pb - (rq + 1 + cj.end()) >= 2:
+                pa = rq + 1 + cj.end()     # 比全省(7.7%)和全国平均水平(7.0%): the second benchmark alone (set IT)
             compare_only = False
         elif hm:
             pa, pb = ca + hm.start(1), ca + hm.end(1)   # 高于全市平均水平(3.9批次/千人): the reference level

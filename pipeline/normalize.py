@@ -197,7 +197,7 @@ def _token_lines(text: str) -> list[int]:
 # trap): the spaces are dropped from the normalised copy so the number reads with its words.  Only on
 # lines that read as prose (a 。 , or ; on the line), only single spaces, never between two digits
 # (1 361 is a spaced thousands group) - tables written with spaces keep their cells.
-_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff%‰])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[\u4e00-\u9fff%‰])")
+_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff%‰])[ \u00a0](?=\d)|(?<=\d)[ \u00a0](?=[\u4e00-\u9fff%‰、])")   # 1.7 、2.8 (set IT)
 
 
 _DIGITS = re.compile(r"[\d.,]+")

@@ -2235,3 +2235,10 @@ def test_milligrams_per_cubic_metre_spelt_out_and_a_programme_name_is_no_change(
     assert [(i.value_text, i.unit, i.subject) for i in inds] == [("1.4", "毫克每立方米", "一氧化碳浓度"),
                                                                 ("17.6", "%", "一氧化碳浓度")]
     assert extract_indicators("职业技能提升行动共计培训2476人。")[0].change is None
+
+
+def test_two_benchmarks_in_parentheses_and_their_two_margins():
+    inds = extract_indicators("规模以上工业增加值同比增长9.1%,比全省(7.4%)和全国平均水平(6.3%)分别高1.7 、2.8个百分点。")
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("9.1", "规模以上工业增加值"), ("7.4", "全省"), ("6.3", "全国平均水平"),
+        ("1.7", "规模以上工业增加值"), ("2.8", "规模以上工业增加值")]
