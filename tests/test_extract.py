@@ -2242,3 +2242,8 @@ def test_two_benchmarks_in_parentheses_and_their_two_margins():
     assert [(i.value_text, i.subject) for i in inds] == [
         ("9.1", "规模以上工业增加值"), ("7.4", "全省"), ("6.3", "全国平均水平"),
         ("1.7", "规模以上工业增加值"), ("2.8", "规模以上工业增加值")]
+
+
+def test_months_of_this_year_as_comparison_bases_in_a_list():
+    inds = extract_indicators("增加值下降0.5%,降幅比今年1-3月、1-4月、1-5月分别收窄6.4、7.8、5.2个百分点。")
+    assert [i.subject for i in inds[1:]] == ["降幅"] * 3
