@@ -199,7 +199,8 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 该省 该市 该县 该区 该镇 我省 我市 我县 我区 我镇 本市 本县 本区 本镇 含 其中含 包括 其中包括 平均每天
 每天 每周 第1季度 第2季度 第3季度 第4季度 1季度 2季度 3季度 4季度 最快 最短 仅需 只需
 推动 积极推动 大力推动 积极推进 大力推进 持续推进 全力推进 扎实推进 协助 尚有 仍有 预计 预计实现 预计完成
-我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们 先后""".split(),
+我国 届时 计划完成 目前已 各地 本年度 本年 我局 我委 我办 本局 本院 我院 同口径 按同口径 可比口径 按可比口径 按可比口径计算 仅 仅仅 只 剩下 剩余 高达 约 大约 全院 全局 全系统 现已 加之 目前已经 年内 小长假 长假 黄金周 假期 如 例如 比如 他们 她们 我们 先后
+但是 但 然而 不过 虽然 而且 并且 而""".split(),   # (但是两年平均增长达5.1%: a conjunction is no subject; set IY)
                      key=len, reverse=True)
 _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
@@ -226,7 +227,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 与去年相比 与上年相比 与常年相比 与同期相比 比常年 较常年 的 累计完成 共完成 已完成 共有 仅为 仅 保持 达到了
 控制在 在 为了 占 实际 已 全年 增至 到 至 了 共计完成 中 均为 合计为 分别是 将 可 能 总量为 由 从
 仅 约为 最快 最短 仅需 只需 人民币 约合人民币 预计 预测 年均 平均 首次 日均 月均 有望 就 或将 或
-收窄 扩大 加快 放缓""".split(),
+收窄 扩大 加快 放缓 能够 可以 虽 虽然""".split(),   # (失业率能够保持在5.5%以内 / 增速虽; set IY)
                       key=len, reverse=True)
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
@@ -239,6 +240,7 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:(?:省|市|县
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 _CMP_BASE_RE = re.compile(_CMP_BASE)
 _JOIN_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
+_LEVEL_AFTER_CHANGE = re.compile(r"(?:突破|达到|达|超过|首破|首超|迈上|跨越|迈过|升至|增至|提高至|提高到|增加到|增加至)")
 _APPROX_SHARE = re.compile(r"约占[^,。;]{0,16}的?$")
 _MARGIN_WORD = re.compile(r"(?:超过|超额|超出|高出)?")
 _AHEAD = re.compile(r"提前(?:近|约)?$")
@@ -528,6 +530,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if ("+" in s[ce:ce + 12] or "＋" in s[ce:ce + 12]) and _FORMULA_GLOSS.match(s, ce, ce + 12):
         return None                                  # 1名网格长+3名专职+若干志愿者: the gloss of a formula
                                                      # slogan (1+3+N), no indicator (gold-val README)
+    if prev in "“\"" and m.group("ar") and re.match(r"[\u4e00-\u9fff]{1,4}[”\"]", s[ce:ce + 5]):
+        return None                                  # 以“333项目”为重点 / “555工程”: a quoted name (set IX)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names
@@ -1371,7 +1375,7 @@ _VERB_LEAD = frozenset("实现 完成 共完成 累计完成 已 已经 涉及 �
                        "积极推进 大力推进 持续推进 全力推进 扎实推进 协助".split())
 # Lead words that also start ordinary words (在校生, 有效工单, 其他, 共有产权房, 对外贸易): stripped only
 # when jieba makes them a token of their own.
-_AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 "
+_AMBIGUOUS_LEAD = frozenset("有 是 为 达 已 均 其 并 且 又 还 也 在 对 向 共 共有 实现 完成 现有 其余 将 涉及 但 而 "
                             "以及 加上 还有 每年 每月 含 包括 每天 如 例如 比如 约 仅".split())
 
 
@@ -3126,8 +3130,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             elif m.unit == "个" and last.unit == "个百分点":
                 m.unit, m.kind = "个百分点", "percent"   # 分别提升4.2个和2.8个百分点
                 m.notes.append("shared_unit")
-            if m.change is None and ms[g[0]].change is not None:
-                m.change = ms[g[0]].change
+            if m.change is None and ms[g[0]].change is not None and \
+                    not _LEVEL_AFTER_CHANGE.match(s, m.pre, m.vs):
+                m.change = ms[g[0]].change    # (净增98万户、突破1900万户: a level reached, no change; set IX)
             m.fenbie = ms[g[0]].fenbie
     for g in groups:
         first = ms[g[0]]

@@ -2247,3 +2247,12 @@ def test_two_benchmarks_in_parentheses_and_their_two_margins():
 def test_months_of_this_year_as_comparison_bases_in_a_list():
     inds = extract_indicators("增加值下降0.5%,降幅比今年1-3月、1-4月、1-5月分别收窄6.4、7.8、5.2个百分点。")
     assert [i.subject for i in inds[1:]] == ["降幅"] * 3
+
+
+def test_conjunctions_modals_quoted_names_and_a_level_after_a_change():
+    inds = extract_indicators("全年经济增长6%,但是两年平均增长达5.1%。失业率能够保持在5.5%以内。")
+    assert [i.subject for i in inds] == ["经济", "经济", "失业率"]
+    assert extract_indicators("以“333项目”为重点,推进建设。") == []
+    inds = extract_indicators("经营主体净增98万户、突破1900万户。")
+    assert [(i.change, i.qualifier) for i in inds] == [("increase", None), (None, "more_than")]
+    assert extract_indicators("总铺设长度计4374公尺。")[0].unit == "公尺"
