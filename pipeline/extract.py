@@ -1740,8 +1740,9 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     if rm and b - rm.end() >= 2 and s.count("、", a, rm.start(1)) + 1 == _CN_SMALL.get(rm.group(1), 0):
         a = rm.end()                        # 基本养老、失业、工伤保险三项社会保险基金收入: 三项 restates the list
     rc = s.find("接待", a + 2, b)
-    if rc > a and (s.startswith(("接待游客", "接待中外游客", "接待国内游客"), rc) or rc + 2 == b) and \
-            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游|县|市|镇|乡|村|温泉|世界|广场|古镇|乐园|基地)(?:当天|当日|首日|期间)?$", s[a:rc]) or
+    if rc > a and (s.startswith(("接待游客", "接待中外游客", "接待国内游客", "接待过夜游客", "接待一日游游客"), rc) or rc + 2 == b) and \
+            (re.search(r"(?:区|山|园|谷|湖|城|馆|屿|岛|寺|洞|街|湾|景区|片区|商圈|公园|乡村旅游|县|市|镇|乡|村|温泉|世界|广场|古镇|乐园|基地|"
+                       r"住宿单位|旅游饭店|星级饭店|酒店|宾馆)(?:当天|当日|首日|期间)?$", s[a:rc]) or
              any(t.flag in ("ns", "nz") for t in segment.tokenize(s, a, rc)[-1:])) and \
             not s.startswith(("累计", "共"), rc - 2):
         a = rc                              # 黄山风景区接待游客: the spot is the scope (review sets J, K)

@@ -2256,3 +2256,8 @@ def test_conjunctions_modals_quoted_names_and_a_level_after_a_change():
     inds = extract_indicators("经营主体净增98万户、突破1900万户。")
     assert [(i.change, i.qualifier) for i in inds] == [("increase", None), (None, "more_than")]
     assert extract_indicators("总铺设长度计4374公尺。")[0].unit == "公尺"
+
+
+def test_lodging_units_before_jiedai_are_scope():
+    inds = extract_indicators("全州经营性住宿单位接待过夜游客116.84万人次,同比增长2.53%。")
+    assert [i.subject for i in inds] == ["接待过夜游客"] * 2
