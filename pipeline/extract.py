@@ -3408,6 +3408,22 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                             re.search(r"(?:面积|数量|人数|产量|总量|金额|比例|比重|占比|[率量数额])$", s[t0[0].end:lb]):
                         items[-1] = (la, t0[0].end)   # 轻度、中度…和剧烈侵蚀面积: the last item is a degree too
                         la, lb = items[-1]
+                lens = [b - a for a, b in items[:-1]]
+                if len(items) >= 3 and 2 <= min(lens) and max(lens) <= 4 and max(lens) - min(lens) <= 1 and lb - la >= max(lens) + 3 and \
+                        not any("、" in s[a:b] for a, b in items):
+                    cut, k = None, la
+                    for t in segment.tokenize(s, la, lb):
+                        k = t.end
+                        if k - la >= max(lens):
+                            cut = k
+                            break
+                    tail = s[cut:lb] if cut else ""
+                    if cut and cut - la <= max(lens) + 1 and len(tail) >= 3 and \
+                            not re.search(r"(?:以下|以上|岁|周岁)$", s[la:cut]) and \
+                            re.search(r"(?:面积|数量|人数|产量|总量|金额|比例|比重|占比|[率量数额])$", tail) and \
+                            not any(tail in s[a:b] for a, b in items[:-1]):
+                        items[-1] = (la, cut)      # 监察、仲裁、信访案件结案率分别…: the shared measure stays out of
+                        la, lb = items[-1]         # the last item, like the others (gold-dev 114; set JA)
                 ends = {s[b - 1] for a, b in items[:-1]}
                 if len(ends) == 1 and (e1 := next(iter(ends))) in "业类区县市)" and not s[lb - 1:lb] == e1:
                     k1 = s.find(e1, la + 1, lb)

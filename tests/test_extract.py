@@ -2261,3 +2261,10 @@ def test_conjunctions_modals_quoted_names_and_a_level_after_a_change():
 def test_lodging_units_before_jiedai_are_scope():
     inds = extract_indicators("全州经营性住宿单位接待过夜游客116.84万人次,同比增长2.53%。")
     assert [i.subject for i in inds] == ["接待过夜游客"] * 2
+
+
+def test_the_shared_measure_stays_out_of_the_last_short_item():
+    inds = extract_indicators("监察、仲裁、信访案件结案率分别达到99%、98%和97%。")
+    assert [i.subject for i in inds] == ["监察", "仲裁", "信访"]
+    inds = extract_indicators("新生儿、婴儿和5岁以下儿童死亡率分别为0.93‰、1.62‰、1.93‰。")
+    assert inds[-1].subject != "5岁以下"
