@@ -3165,7 +3165,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         if first.qualifier is None and len(g) == 1 and _APPROX_SHARE.search(s[left:first.pre]):
             first.qualifier = "approx"     # 留守儿童约占全村儿童总数的35% (set AD)
         if first.kind == "percent" and first.change is None and not first.level and \
-                re.fullmatch(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)", s[left:first.pre].strip(" ,")):
+                re.fullmatch(r"(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)", s[left:first.pre].strip(" ,")) and \
+                not re.match(r"(?:的)?(?:下降|增长|上升|减少|提高|降低|增加|回落|下滑)", s[ms[g[-1]].end:ms[g[-1]].end + 3]):
+            # (较上年4.92‰下降了7.72%: the previous year's level, the base of the change after it; set JA)
             for i in g:                    # 人均地区生产总值42315元,同比8.7%: a growth rate (sets W and Y)
                 if ms[i].change is None:
                     ms[i].change = "increase"

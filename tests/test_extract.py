@@ -2268,3 +2268,8 @@ def test_the_shared_measure_stays_out_of_the_last_short_item():
     assert [i.subject for i in inds] == ["监察", "仲裁", "信访"]
     inds = extract_indicators("新生儿、婴儿和5岁以下儿童死亡率分别为0.93‰、1.62‰、1.93‰。")
     assert inds[-1].subject != "5岁以下"
+
+
+def test_the_previous_years_level_before_a_change_is_a_base_not_a_growth_rate():
+    inds = extract_indicators("婴儿死亡率为4.54‰,较上年4.92‰下降了7.72%。")
+    assert [(i.value_text, i.change) for i in inds] == [("4.54", None), ("4.92", None), ("7.72", "decrease")]
