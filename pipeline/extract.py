@@ -237,7 +237,7 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:(?:省|市|县
              r"(?:今年|本年|去年|上年)?\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:“[^”]{1,8}”)?(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
-             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
+             r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均值|平均水平|均值|平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 _CMP_BASE_RE = re.compile(_CMP_BASE)
 _JOIN_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:突破|达到|达|超过|首破|首超|迈上|跨越|迈过|升至|增至|提高至|提高到|增加到|增加至)")
@@ -1354,8 +1354,10 @@ def _rank(ctx, m, lo, hi, line_start):
             and not _RANK_VERB_GAP.search(s[max(lo, cs - 16):cs - 1]):
         return None                        # 第一、二、三产业: ordinals naming sectors (set O review)
     # 第一批 / 第一责任人 / 第三次会议: an ordinal followed by a noun
-    if j < hi and _is_cjk(s[j]) and not unit:
-        return None
+    if j < hi and _is_cjk(s[j]) and not unit and not re.match(r"[和及与]第", s[j:j + 2]):
+        return None                        # (分别位列全市第一和第二位: a pair of placings; set JB)
+    if re.search(r"[\d一二三四五六七八九十]+[项个](?:全国|全省|全市|全县|全区)?$", s[max(lo, cs - 12):cs - 1]):
+        return None                        # 收获16项全省第一: the counted first places, not a rank (set JB)
     mention = _Mention(vs=cs, ve=ce, value=value, unit=unit, unit_parts=parts, kind="rank", end=j,
                        pre=cs - 1, notes=["rank"])
     return mention

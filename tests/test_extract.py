@@ -2273,3 +2273,9 @@ def test_the_shared_measure_stays_out_of_the_last_short_item():
 def test_the_previous_years_level_before_a_change_is_a_base_not_a_growth_rate():
     inds = extract_indicators("婴儿死亡率为4.54‰,较上年4.92‰下降了7.72%。")
     assert [(i.value_text, i.change) for i in inds] == [("4.54", None), ("4.92", None), ("7.72", "decrease")]
+
+
+def test_a_pair_of_placings_and_counted_first_places():
+    inds = extract_indicators("总量和增速分别位列全市第一和第二位。")
+    assert [(i.value, i.subject) for i in inds] == [(1, "总量"), (2, "增速")]
+    assert [i.value for i in extract_indicators("收获了16项全省第一。")] == [16]
