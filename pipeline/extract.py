@@ -862,7 +862,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
     if cs - 1 >= lo and (u in _CN_NOUN_COUNT_UNITS or u and u[0] in "省市县区") and _is_cjk(s[cs - 1]) and \
             re.search(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$", s[max(lo, cs - 40):cs]) and \
-            _restates_list(s, lo, cs, value) and (u[0] in "省市县区" or re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目)", s[ue:ue + 6])):
+            _restates_list(s, lo, cs, value) and (u[0] in "省市县区" or re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目|"
+                                                        r"食堂|法院|学校|医院|中心|景区|小区|基地|平台|窗口|网点|场所|公园|片区|指标)", s[ue:ue + 8])):
         return None                                   # 平顺、黎城2个县: the count only restates the names (set T)
     if not is_ar and re.search(r"(?:几|数|若干)$", s[max(lo, cs - 1):cs]) or s[max(lo, cs - 1):cs + 1] in ("几十", "几百", "几千") \
             or core in ("几十", "数十", "数百", "几百", "十几", "几千", "数千"):

@@ -2279,3 +2279,8 @@ def test_a_pair_of_placings_and_counted_first_places():
     inds = extract_indicators("总量和增速分别位列全市第一和第二位。")
     assert [(i.value, i.subject) for i in inds] == [(1, "总量"), (2, "增速")]
     assert [i.value for i in extract_indicators("收获了16项全省第一。")] == [16]
+
+
+def test_a_count_restating_listed_names_of_canteens_or_courts_is_no_indicator():
+    assert extract_indicators("规范孟庄、西关、北关3处幸福食堂运营。") == []
+    assert extract_indicators("设立铁路、海事、矿区3个专门法院。") == []
