@@ -1689,6 +1689,8 @@ _COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本
 # 全市法院收案 / 市中院受理: a court's headline intake or output is the activity (gold-dev 101 全国法院受理
 # 各类案件 -> 受理各类案件; review sets AP, HS, Q agree); a court level in a breakdown (其中中级法院受理,
 # 基层法院收案) names the item and stays (sets AP, HS).
+_ON_OBJECT_VERB = re.compile(r"(?:依法)?((?:附条件)?不起诉|批捕|批准逮捕|决定逮捕|提起公诉|起诉|审结|立案查处|立案侦查|"
+                             r"立案|查处|判处|行政处罚|约谈|问责|追责)$")
 _COURT_TOTAL = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:法院|中院|检察院|检察机关))(?:共|累计|全年)?"
                           r"(收案|受理|审结|结案|执结|办案|新收|办结|起诉|批捕)")
 
@@ -1774,6 +1776,10 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if b - a <= 10 and ("共" in s[a:b] or "累计" in s[a:b]) else None
     if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
         return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
+    if "对" in s[max(0, a - 40):a] and (om := _ON_OBJECT_VERB.search(s, a, b)) and om.start() - a >= 2 and \
+            not any(c in s[s.rfind("对", max(0, a - 40), a):a] for c in ",;。:"):
+        return om.start(1), b               # 对涉罪未成年人依法附条件不起诉3.1万人: what was done to the object of
+                                            # 对 is counted (review sets IZ and an earlier set agree)
     cm = _COURT_TOTAL.fullmatch(s, a, b) if b - a <= 12 else None
     if cm and not re.search(r"中级|基层|高级|专门|海事|铁路|知识产权", cm.group(1)) and "其中" not in s[max(0, a - 4):a]:
         return cm.start(2), b               # 全市法院收案 / 市中院受理: see _COURT_VERB

@@ -2284,3 +2284,8 @@ def test_a_pair_of_placings_and_counted_first_places():
 def test_a_count_restating_listed_names_of_canteens_or_courts_is_no_indicator():
     assert extract_indicators("规范孟庄、西关、北关3处幸福食堂运营。") == []
     assert extract_indicators("设立铁路、海事、矿区3个专门法院。") == []
+
+
+def test_what_was_done_to_the_object_of_dui_is_counted():
+    inds = extract_indicators("对故意杀人、抢劫等重大刑事犯罪批捕17件21人。对涉罪未成年人依法附条件不起诉3.1万人。")
+    assert [i.subject for i in inds] == ["批捕", "批捕", "附条件不起诉"]
