@@ -774,6 +774,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 首个300亿元园区: a threshold inside a name (set AQ)
     if cs - 2 >= lo and s[cs - 2:cs] == "时速" and ue < hi and (s[ue] == "的" or _is_cjk(s[ue])):
         return None                                   # 时速350公里的高铁: a descriptor (set AQ)
+    if u in ("米", "升", "英寸", "寸", "吨", "千瓦", "毫米") and \
+            re.match(r"[\u4e00-\u9fff]{1,5}?(?:灯|桶|车|管|杆|柜|箱|机|屏|罐|泵|船|艇)\s?\d", s[ue:ue + 9]):
+        return None                                   # 15米中杆灯15套 / 660升垃圾桶700个: the size of the items counted (set JE)
     if u == "根" and s.startswith("据", ue):
         return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):

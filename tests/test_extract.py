@@ -2289,3 +2289,9 @@ def test_a_count_restating_listed_names_of_canteens_or_courts_is_no_indicator():
 def test_what_was_done_to_the_object_of_dui_is_counted():
     inds = extract_indicators("对故意杀人、抢劫等重大刑事犯罪批捕17件21人。对涉罪未成年人依法附条件不起诉3.1万人。")
     assert [i.subject for i in inds] == ["批捕", "批捕", "附条件不起诉"]
+
+
+def test_the_size_of_counted_items_is_no_indicator():
+    inds = extract_indicators("今年安装路灯84套、15米中杆灯15套。配备660升垃圾桶700个。")
+    assert [(i.value_text, i.unit) for i in inds] == [("84", "套"), ("15", "套"), ("700", "个")]
+    assert extract_indicators("新建道路15米。")[0].unit == "米"
