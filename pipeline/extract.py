@@ -2338,12 +2338,19 @@ class _Periods:
         return out
 
 
-def _cell_indicators(ctx: _Ctx, a: int, b: int, line_start: int, label, period, section: list) -> list:
+def _cell_indicators(ctx: _Ctx, a: int, b: int, line_start: int, label, period, section: list,
+                     unit_cell: Optional[tuple[int, int]] = None) -> list:
     """Indicators of one table cell norm[a:b] read outside _table_row (cell-per-line and space-separated
-    tables): the row label is the subject and opens the span."""
+    tables): the row label is the subject and opens the span; a unit written in a 单位 cell of the
+    row is the unit of a bare figure (地区生产总值 | 亿元 | 91.3; set JG)."""
     out = []
     for mm in _scan(ctx, a, b, line_start, table_cell=True):
         mm.sentence = mm.clause = (a, b)
+        if unit_cell and not mm.unit and not mm.unit_parts and mm.kind not in ("percent", "rank") and \
+                (uc := _unit_cell(ctx.norm, *unit_cell)):
+            mm.value *= uc[1]
+            mm.unit, mm.unit_parts, mm.kind = uc[0], [unit_cell], uc[2]
+            mm.notes.append("unit_from_column")
         mm.subj = label
         mm.span_start = label[0] if label else mm.vs
         mm.notes.append("table_cell")
@@ -2425,11 +2432,12 @@ def _cell_per_line_tables(s: str) -> dict:
             run = [k]
     runs.append(run)
     growth: set = set()
+    growth_any: set = set()                    # signed ones too: no unit from a 单位 column for them
     for run in runs:
         if len(run) < 4:
             continue
-        label = None
-        seq = []                                 # ("num" | "text", cell text, line start) in order
+        label, row_unit = None, None
+        seq = []                                 # ("num" | "text" | "unit", cell text, line start) in order
         bounds = [run[0] - 2] + run + [run[-1] + 2]
         for x, y in zip(bounds, bounds[1:]):
             cells = [it for it in items[max(0, x + 1):min(len(items), y)] if it[0] == "cell"]
@@ -2449,10 +2457,16 @@ def _cell_per_line_tables(s: str) -> dict:
                 a += 1
             while b > a and s[b - 1] in " \t":
                 b -= 1
-            if len(cells) == 1 and (_NUMERIC_CELL.fullmatch(s, a, b) or _NUMERIC_UNIT_CELL.fullmatch(s, a, b)):
-                out[cells[0][3]] = (cells[0][2], label)
+            if len(cells) == 1 and (_NUMERIC_CELL.fullmatch(s, a, b) or _NUMERIC_UNIT_CELL.fullmatch(s, a, b)) and \
+                    not re.fullmatch(r"(?:19|20)\d\d年(?:度|末|底)?", s[a:b]):   # a 2021年 column header
+                out[cells[0][3]] = (cells[0][2], label, row_unit)
                 seq.append(("num", s[a:b], cells[0][3]))
                 continue
+            if label is not None and len(cells) == 1 and _unit_cell(s, a, b):
+                row_unit = (a, b)                # 地区生产总值 | 亿元 | 91.3: a 单位 column, not the row label
+                seq.append(("unit", s[a:b], cells[0][3]))
+                continue
+            row_unit = None
             seq.append(("text", s[a:b], cells[0][3]))
             mk = _ROW_MARKER.match(s, a, b)
             ha = mk.end() if mk else a
@@ -2460,18 +2474,21 @@ def _cell_per_line_tables(s: str) -> dict:
                 label = _drop_long_paren(s, ha, b)
         for k in run:
             members.add(items[k][3])
-        growth |= _growth_column_cells(seq)
+        gu, ga = _growth_column_cells(seq)
+        growth |= gu
+        growth_any |= ga
     out[None] = members
     out["growth"] = growth
+    out["growth_any"] = growth_any
     return out
 
 
-def _growth_column_cells(seq: list) -> set:
+def _growth_column_cells(seq: list) -> tuple[set, set]:
     """总量(亿元) / 比上年同期增长(%) / 地区生产总值 / 19349.31 / -5.7 …: the numeric cells under a column
     header that names a growth rate (the headers are the text cells right before the first row label)."""
     first = next((k for k, c in enumerate(seq) if c[0] == "num"), None)
     if first is None:
-        return set()
+        return set(), set()
     widths, w = [], 0
     for c in seq[first:]:
         if c[0] == "num":
@@ -2484,17 +2501,19 @@ def _growth_column_cells(seq: list) -> set:
     ncols = max(widths)
     heads = [c[1] for c in seq[:first] if c[0] == "text"][-(ncols + 1):-1]
     if len(heads) != ncols or ncols < 2:
-        return set()
+        return set(), set()
     cols = {j for j, h in enumerate(heads) if re.search(r"增长|增减|增幅|同比", h)}
-    out, j = set(), 0
+    out, any_, j = set(), set(), 0
     for c in seq[first:]:
         if c[0] == "num":
             if j in cols and not c[1].lstrip().startswith(("-", "+")):
                 out.add(c[2])
+            if j in cols:
+                any_.add(c[2])
             j += 1
         else:
             j = 0
-    return out
+    return out, any_
 
 
 def _prose_cell(t: str) -> bool:
@@ -2531,14 +2550,16 @@ def extract_indicators(text: str) -> list[Indicator]:
     cell_rows = _cell_per_line_tables(s)     # numeric cell line start -> (cell end, row label span)
     cell_lines = cell_rows.pop(None, set())
     growth_cells = cell_rows.pop("growth", set())
+    growth_any = cell_rows.pop("growth_any", set())
     for ls, le in segment.iter_lines(s):
         line = s[ls:le]
         if not line.strip():
             continue
         if ls in cell_lines and (ls in cell_rows or not re.search(r"\d", line)):
             if ls in cell_rows:
-                ce, label = cell_rows[ls]
-                cell_inds = _cell_indicators(ctx, ls, ce, ls, label, doc_period, section)
+                ce, label, ucell = cell_rows[ls]
+                cell_inds = _cell_indicators(ctx, ls, ce, ls, label, doc_period, section,
+                                             None if ls in growth_any else ucell)
                 if ls in growth_cells:
                     for ind in cell_inds:   # 比上年同期增长(%) column: an unsigned value is a rise (set IH)
                         if ind.change is None:

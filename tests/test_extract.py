@@ -2295,3 +2295,15 @@ def test_the_size_of_counted_items_is_no_indicator():
     inds = extract_indicators("今年安装路灯84套、15米中杆灯15套。配备660升垃圾桶700个。")
     assert [(i.value_text, i.unit) for i in inds] == [("84", "套"), ("15", "套"), ("700", "个")]
     assert extract_indicators("新建道路15米。")[0].unit == "米"
+
+
+def test_a_cell_per_line_table_with_a_unit_column_and_a_year_header():
+    text = ("指 标 |\n单位 |\n2021年 |\n比上年增长(%) |\n地区生产总值 |\n亿元 |\n91.3 |\n7.5 |\n"
+            "第二产业 |\n亿元 |\n22.7 |\n-6.2 |\n")
+    inds = extract_indicators(text)
+    assert [(i.value_text, i.unit, i.unit_text, i.subject, i.change) for i in inds] == [
+        ("91.3", "元", "亿元", "地区生产总值", None), ("7.5", "", "", "地区生产总值", "increase"),
+        ("22.7", "元", "亿元", "第二产业", None), ("6.2", "", "", "第二产业", "decrease")]
+    assert inds[0].value == Decimal("9130000000")
+    for i in inds:
+        _grounded(text, i)
