@@ -126,6 +126,49 @@ def _word_wraps(text: str) -> list[int]:
     return out
 
 
+# A page saved from a fixed-width layout (a 公文 site's text view) breaks every line at the same display
+# width, inside words and numbers (规模以上固定资\n产投资, 62.\n1).  When at least four lines end within
+# six columns of one width, and next to none run past it, the newlines after such lines are dropped
+# unless the line closes a sentence or the next one opens a list item (sets JC, JH).
+_FURNITURE_WORDS = re.compile(r"地址|邮编|郵編|电话|電話|版权|版權|备案|備案|Copyright|主办|主辦|承办|承辦|联系我们|聯繫我們")
+_WRAP_SLACK = 6        # the wrapped lines of sets JC/JH end 0-6 columns short of the page width
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in line)
+
+
+def _fixed_width_wraps(text: str) -> list[int]:
+    lines, pos = [], 0
+    while True:
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        lines.append((pos, end, _display_width(text[pos:end].rstrip())))
+        if nl < 0:
+            break
+        pos = nl + 1
+    widths = [w for _, _, w in lines if w >= 30]
+    if len(widths) < 4:
+        return []
+    best, width = 0, 0
+    for w0 in set(widths):
+        n = sum(1 for w in widths if w0 - _WRAP_SLACK <= w <= w0)
+        if n > best or n == best and w0 > width:
+            best, width = n, w0
+    if best < 4 or best < 0.5 * len(widths) or sum(1 for w in widths if width < w <= 1.4 * width) > 1:
+        return []
+    out = []
+    for k, (a, b, w) in enumerate(lines[:-1]):
+        st = text[a:b].rstrip()
+        # (prose only: a wrapped line has a comma; repeated titles of the same width have none)
+        if width - _WRAP_SLACK <= w <= width and st[-1:] not in "。!?!?::;;" and "|" not in st and \
+                any(c in st for c in ",,、;;") and not _FURNITURE_WORDS.search(st):
+            nxt = text[lines[k + 1][0]:lines[k + 1][1]]
+            if nxt.strip() and not nxt[:1].isspace() and not _LIST_START.match(nxt) and not _FURNITURE_WORDS.search(nxt):
+                out.append(b)
+    return out
+
+
 def _wraps(text: str) -> list[int]:
     out = []
     for m in _WRAP_RE.finditer(text):
@@ -236,7 +279,8 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
-    wraps = (_wraps(fast) + _token_lines(fast) + _word_wraps(fast)) if "\n" in fast else []
+    wraps = sorted(set(_wraps(fast) + _token_lines(fast) + _word_wraps(fast) + _fixed_width_wraps(fast))) \
+        if "\n" in fast else []
     if " " in fast or "\u00a0" in fast:
         wraps += _prose_spaces(fast)
     html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast or "?" in fast) else []

@@ -80,3 +80,17 @@ def test_words_split_by_a_hard_wrap_are_joined_through_the_offset_map():
     assert "二、农业\n增长情况" in norm            # a short heading line stays apart
     k = norm.index("长14.5")
     assert text[offsets[k]] == "长"
+
+
+def test_a_fixed_width_page_joins_its_wrapped_lines_but_not_titles_or_sentences():
+    from pipeline.normalize import normalize_with_map
+    line1 = "现在,我代表区人民政府向大会报告工作,请予审议,并请政协委员和其他列席会"
+    line2 = "全区地区生产总值完成523.3亿元,同比增长6.1%;全区限额以上规模以上固定资"
+    line3 = "产投资完成额增长11.5%;一般公共预算收入完成36.8亿元,增长5.2%,其中"
+    line4 = "税收收入30.2亿元,占财政收入的比重达82%,比上年提高3个百分点,全年累计"
+    text = "\n".join(["政府工作报告", line1, "议的同志提出意见。", line2, line3, line4, "新增就业1.2万人。"]) + "\n"
+    norm, offsets = normalize_with_map(text)
+    assert "固定资产投资完成额" in norm and "其中税收收入" in norm
+    assert "政府工作报告\n" in norm and "意见。\n" in norm
+    titles = "\n".join(["县教育局2024年工作总结及2025年工作思路_第%d页" % k for k in range(1, 6)]) + "\n已阅读5页\n"
+    assert normalize_with_map(titles)[0] == titles
