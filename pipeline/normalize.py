@@ -134,11 +134,16 @@ _FURNITURE_WORDS = re.compile(r"地址|邮编|郵編|电话|電話|版权|版權
 _WRAP_SLACK = 6        # the wrapped lines of sets JC/JH end 0-6 columns short of the page width
 
 
+_NARROW = re.compile(r"[^\u2e80-\uffef]")
+
+
 def _display_width(line: str) -> int:
-    return sum(2 if "\u2e80" <= c <= "\uffef" else 1 for c in line)
+    return 2 * len(line) - len(_NARROW.findall(line))
 
 
 def _fixed_width_wraps(text: str) -> list[int]:
+    if text.count("\n") < 4:
+        return []
     lines, pos = [], 0
     while True:
         nl = text.find("\n", pos)
