@@ -2307,3 +2307,9 @@ def test_a_cell_per_line_table_with_a_unit_column_and_a_year_header():
     assert inds[0].value == Decimal("9130000000")
     for i in inds:
         _grounded(text, i)
+
+
+def test_more_milestone_and_shortfall_words_and_the_measure_word_ba():
+    inds = extract_indicators("经济总量逼近9万亿元,首次跨过3万亿元。合格率未达到100%。共配发铁锹131把。")
+    assert [(i.subject, i.qualifier, i.unit) for i in inds] == [
+        ("经济总量", "approx", "元"), ("经济总量", "more_than", "元"), ("合格率", "less_than", "%"), ("配发铁锹", None, "把")]
