@@ -34,6 +34,7 @@ _OVERRIDES = {
     "\u2236": ":",   # ∶ ratio
     "\u2103": "℃",   # keep degree Celsius as one character
     "\u2030": "‰",
+    "「": "“", "」": "”", "『": "“", "』": "”",   # corner brackets of traditional pages quote names like “” (set JF)
 }
 # Circled / parenthesised digits are list markers; keep them as they are so they never look like
 # quantities after folding.

@@ -94,3 +94,10 @@ def test_a_fixed_width_page_joins_its_wrapped_lines_but_not_titles_or_sentences(
     assert "政府工作报告\n" in norm and "意见。\n" in norm
     titles = "\n".join(["县教育局2024年工作总结及2025年工作思路_第%d页" % k for k in range(1, 6)]) + "\n已阅读5页\n"
     assert normalize_with_map(titles)[0] == titles
+
+
+def test_corner_brackets_fold_to_quotes_one_to_one():
+    from pipeline.normalize import normalize_with_map
+    text = "組織「林長進校園」宣講活動15場"
+    norm, offsets = normalize_with_map(text)
+    assert norm == "组织“林长进校园”宣讲活动15场" and len(offsets) == len(text) + 1
