@@ -232,7 +232,7 @@ _TRAIL_WORDS = sorted("""完成 实现 达到 达 为 是 共 共计 累计 合�
 # A comparison base written as 比/较/与 + reference period (较上季度, 比年初, 与去年同期相比): never part
 # of what is counted.  The periods are the reference periods of statistics bulletins and quarterly
 # hotline reports (general Chinese usage, not tuned on any labelled set).
-_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较|与|由|从)(?:(?:省|市|县|区|上级|国家)[^,。;比较]{0,10}?(?:下达|确定|核定)的?(?:指标|任务|目标|计划)|“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
+_CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较之|较|与|由|从)(?:“[十九][一二三四五]?五”|(?:省|市|县|区|上级|国家)[^,。;比较]{0,10}?(?:下达|确定|核定)的?(?:指标|任务|目标|计划)|“?[十九][一二三四五]?五”?(?:期间|时期|末)|上一?个?五年|近[\d一二三四五六七八九十]{1,2}年(?:平均|均值|平均值)|前[一二三四五六七八九十两\d]{1,2}年|上年度|[一二三四]季度|上年|去年|往年同期|往年|上季度|上一季度|上个季度|上月|上个月|上半年|上一年|前一年|"
              r"上年同期|去年同期|同期|上年末|去年末|上年底|年初|常年同期[\u4e00-\u9fff]{1,4}?量|常年[\u4e00-\u9fff]{1,4}?量|常年|历年|今年|前三季度|前两季度|最低点|最高点|多年平均|"
              r"(?:今年|本年|去年|上年)?\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:“[^”]{1,8}”)?(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
@@ -774,6 +774,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 首个300亿元园区: a threshold inside a name (set AQ)
     if cs - 2 >= lo and s[cs - 2:cs] == "时速" and ue < hi and (s[ue] == "的" or _is_cjk(s[ue])):
         return None                                   # 时速350公里的高铁: a descriptor (set AQ)
+    if u in ("米", "m", "厘米", "cm", "毫米", "mm") and re.match(r"(?:[宽长高深厚][\u4e00-\u9fff]|分辨率)", s[ue:ue + 3]):
+        return None                                   # 2.2m宽耕作便道6km / 2米分辨率卫星影像: a size or a
+                                                      # resolution describing the thing (set JI)
     if u in ("米", "升", "英寸", "寸", "吨", "千瓦", "毫米") and \
             re.match(r"[\u4e00-\u9fff]{1,5}?(?:灯|桶|车|管|杆|柜|箱|机|屏|罐|泵|船|艇)\s?\d", s[ue:ue + 9]):
         return None                                   # 15米中杆灯15套 / 660升垃圾桶700个: the size of the items counted (set JE)
@@ -1189,7 +1192,7 @@ _SLOGAN_HEADS = ("制度", "机制", "责任", "原则", "理念", "意识", "�
                  "方面", "层面", "领域", "阶段", "步骤", "关系", "转变", "结合", "坚持", "必须", "一批", "优先",
                  "统筹", "工程", "战略", "作风", "清单", "示范", "建设", "到位", "课堂", "精神", "思想", "活动年",
                  "年", "不", "化", "服务", "产业", "关键", "模式", "规定", "纪律", "禁止", "严禁", "标准", "着力", "大事", "特点", "亮点", "特色",
-                 "指标")
+                 "指标", "数据")   # (两项数据较之2023年分别增长…: the figures just given; set JD)
 # Policy verbs whose numeral objects are programme names (推进六个示范区建设, 落实三项制度).
 _TASK_VERBS = frozenset("推进 推动 深化 实施 落实 坚持 建设 打造 构建 围绕 聚焦 突出 抓好 做好 强化 完善 健全 "
                         "实行 执行 贯彻 树立 增强 践行 牢记 做到 把握 坚决 落细 压实 统筹 打好 开展好 守住 筑牢 "
@@ -3217,7 +3220,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         margin = ahead or g[0] > 0 and ms[g[0] - 1].baseline and \
             bool(_MARGIN_WORD.fullmatch(s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
         # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
-        refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项指标|两者|二者|三者|上述指标|以上指标", raw))
+        refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项(?:指标|数据)|两者|二者|三者|上述指标|以上指标", raw))
         compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or
                                       raw.endswith("(") and _CMP_BASE_PAREN.fullmatch(raw) is not None or   # 较一季度(-10.8%)
                                       bool(_SHARE_OF.match(raw)) and len(g) == 1

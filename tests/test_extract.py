@@ -2313,3 +2313,12 @@ def test_more_milestone_and_shortfall_words_and_the_measure_word_ba():
     inds = extract_indicators("经济总量逼近9万亿元,首次跨过3万亿元。合格率未达到100%。共配发铁锹131把。")
     assert [(i.subject, i.qualifier, i.unit) for i in inds] == [
         ("经济总量", "approx", "元"), ("经济总量", "more_than", "元"), ("合格率", "less_than", "%"), ("配发铁锹", None, "把")]
+
+
+def test_sizes_resolutions_plan_period_bases_and_two_figures_referred_back():
+    assert [(i.value_text, i.unit) for i in extract_indicators("新建2.5m宽生产便道8km。")] == [("8", "km")]
+    assert extract_indicators("采用2米分辨率卫星影像。") == []
+    inds = extract_indicators("中央投资120亿元,较“十二五”增长45%。")
+    assert inds[1].subject == "中央投资"
+    inds = extract_indicators("接待游客120万人次,门票收入3000万元,两项数据较之2023年分别增长15.87%和14.63%。")
+    assert [i.subject for i in inds] == ["接待游客", "门票收入", "接待游客", "门票收入"]
