@@ -581,7 +581,7 @@ def test_set_e_patterns():
         ("2.1万", "人", None, "受理审查逮捕"), ("4.6万", "人", None, "受理审查起诉"),
         ("12.4", "%", "decrease", "受理审查逮捕"), ("3.1", "%", "increase", "受理审查起诉"),
         ("3120", "件", None, "受理各类案件"), ("185", "件", None, "旧存"), ("18.6", "%", "increase", "受理各类案件"),
-        ("12.5", "/10万", None, "全人口孕产妇死亡率"), ("530万", "", None, "城镇失业人员"),
+        ("12.5", "/10万", None, "全人口孕产妇死亡率"), ("530万", "", None, "城镇失业人员实现再就业"),
         ("46", "家", None, "养老机构"), ("5", "家", "increase", "养老机构"),
         ("23807万", "人", None, "参加失业保险人数")]
 
@@ -695,7 +695,7 @@ def test_a_number_wrapped_across_lines_is_read_whole():
 
 def test_counted_nouns_after_counts_more_patterns():
     assert _subjects("全年共受理水土保持方案146个,83个生产建设项目完成了水土保持设施验收。") == [
-        ("146", "受理水土保持方案"), ("83", "生产建设项目")]
+        ("146", "受理水土保持方案"), ("83", "生产建设项目完成了水土保持设施验收")]   # what they achieved (gold-dev 103)
     assert _subjects("市安委会先后12次召开专题会议。全省226家4A级以上景区接待游客991万人次。") == [
         ("12", "召开专题会议"), ("226", "4A级以上景区"), ("991万", "接待游客")]
     assert _subjects("截止年底,人民社区现有低保户195户。全市工矿商贸领域发生生产安全事故40起。") == [
@@ -2322,3 +2322,11 @@ def test_sizes_resolutions_plan_period_bases_and_two_figures_referred_back():
     assert inds[1].subject == "中央投资"
     inds = extract_indicators("接待游客120万人次,门票收入3000万元,两项数据较之2023年分别增长15.87%和14.63%。")
     assert [i.subject for i in inds] == ["接待游客", "门票收入", "接待游客", "门票收入"]
+
+
+def test_units_counted_by_what_they_achieved_keep_the_predicate():
+    inds = extract_indicators("57家小微园区完成规范化建设。236名失业人员实现再就业。")
+    assert [i.subject for i in inds] == ["小微园区完成规范化建设", "失业人员实现再就业"]
+    # all of them did it: the units are counted; an existential verb is no achievement (gold-dev 125)
+    assert extract_indicators("54家粉尘涉爆企业全部实现企业自查。")[0].subject == "粉尘涉爆企业"
+    assert extract_indicators("预计有2至4个热带气旋生成。")[0].subject == "热带气旋"
