@@ -780,6 +780,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if u in ("米", "升", "英寸", "寸", "吨", "千瓦", "毫米") and \
             re.match(r"[\u4e00-\u9fff]{1,5}?(?:灯|桶|车|管|杆|柜|箱|机|屏|罐|泵|船|艇)\s?\d", s[ue:ue + 9]):
         return None                                   # 15米中杆灯15套 / 660升垃圾桶700个: the size of the items counted (set JE)
+    if u in ("组", "队", "社") and cs > lo and s[cs - 1] in "村屯" and is_ar:
+        return None                                   # 福禄村2组征地补助: a village group's name (set JL)
     if u == "根" and s.startswith("据", ue):
         return None                                   # 基本情况3根据: a page number glued to 根据 (set AH)
     if u == "篇" and re.match(r"(?:范文|精选范文|优秀范文|文章供|参考范文)", s[ue:ue + 6]):
@@ -2424,8 +2426,10 @@ def _cell_per_line_tables(s: str) -> dict:
             pv, nx = prev_text[li], next_text[li]
             if pv and nx and len(pv) <= 16 and len(nx) <= 16 and "。" not in pv + nx and "," not in pv + nx:
                 items.append(("bar", a, b, a))
-        elif st.endswith("|") and st.count("|") == 1 and len(st) > 1:
-            e = a + txt.rindex("|")
+        elif st.endswith("|") and len(st) > 1 and st[0] != "|" and \
+                (st.count("|") == 1 or re.fullmatch(r"[^|]*[^|\s]\s*\|[\s|]*", st)):
+            # (0 | | / 對外公開總數量 | |: trailing empty cells of the open-government table; set JL)
+            e = a + txt.index("|")
             items.append(("cell", a, e, a))
             items.append(("bar", e, e + 1, a))
         else:
@@ -2483,7 +2487,10 @@ def _cell_per_line_tables(s: str) -> dict:
             mk = _ROW_MARKER.match(s, a, b)
             ha = mk.end() if mk else a
             if b - ha >= 2 and not re.search(r"\d", s[ha:b]) and "\n" not in s[ha:b]:
-                label = _drop_long_paren(s, ha, b)
+                la_, lb_ = _drop_long_paren(s, ha, b)
+                while lb_ > la_ and s[lb_ - 1] in " \t":
+                    lb_ -= 1                 # 規章 (全區機關均無…): the space before the dropped note
+                label = (la_, lb_)
         for k in run:
             members.add(items[k][3])
         gu, ga = _growth_column_cells(seq)

@@ -2330,3 +2330,13 @@ def test_units_counted_by_what_they_achieved_keep_the_predicate():
     # all of them did it: the units are counted; an existential verb is no achievement (gold-dev 125)
     assert extract_indicators("54家粉尘涉爆企业全部实现企业自查。")[0].subject == "粉尘涉爆企业"
     assert extract_indicators("预计有2至4个热带气旋生成。")[0].subject == "热带气旋"
+
+
+def test_open_government_table_cells_with_trailing_empty_cells_and_village_groups():
+    text = ("信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 | |\n行政许可 |\n0 |\n+10 |\n0 | |\n"
+            "其他对外管理服务事项 |\n0 |\n+62 |\n137 | |\n")
+    inds = extract_indicators(text)
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("0", "行政许可"), ("10", "行政许可"), ("0", "行政许可"),
+        ("0", "其他对外管理服务事项"), ("62", "其他对外管理服务事项"), ("137", "其他对外管理服务事项")]
+    assert extract_indicators("公开了张庄村3组征地补助发放情况。") == []
