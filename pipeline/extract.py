@@ -780,6 +780,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if u in ("米", "升", "英寸", "寸", "吨", "千瓦", "毫米") and \
             re.match(r"[\u4e00-\u9fff]{1,5}?(?:灯|桶|车|管|杆|柜|箱|机|屏|罐|泵|船|艇)\s?\d", s[ue:ue + 9]):
         return None                                   # 15米中杆灯15套 / 660升垃圾桶700个: the size of the items counted (set JE)
+    if u == "平" and ue < hi and _is_cjk(s[ue]) and s[ue] not in "的":
+        return None                                   # 2平台 / 1平2降: 平 alone is 平方米 only at a clause end
+    if u == "位" and s.startswith("一体", ue):
+        return None                                   # “六位一体”: a slogan (set JN)
     if u in ("组", "队", "社") and cs > lo and s[cs - 1] in "村屯" and is_ar:
         return None                                   # 福禄村2组征地补助: a village group's name (set JL)
     if u == "根" and s.startswith("据", ue):
@@ -884,7 +888,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
             notes.append("magnitude_only")
     # trailing qualifier words
     after_q = None
-    aq = _longest(quals["after"], s, j, 3)
+    aq = _longest(quals["after"], s, j, 3) if not s.startswith("以上率下", j) else None   # 4轮次以上率下: an idiom (set JN)
     if aq and aq not in ("上下",):
         # 以上/以下 followed by 的 + noun is a threshold inside a subject (亿元以上项目)
         k = j + len(aq)
@@ -1133,6 +1137,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         return not (j < hi and _is_cjk(s[j]) and not s.startswith(("多", "以上", "左右"), j))
     if u in ("位", "名") and s[max(lo, cs - 1):cs] == "前":
         return False                                  # 排名前五位: a top-N scope, not a count
+    if u in _CN_PERSON_UNITS and core == "一" and re.search(r"(?:是|为|作为|身为|成为)$", s[max(lo, cs - 2):cs]):
+        return False                                  # 他是一名退休老干部: an article, not a count (set JK)
     if u in _CN_PERSON_UNITS and single:
         # 安排一名专业律师: a person count with the counted noun right after
         return j < hi and _is_cjk(s[j]) and s[j] != "数"   # 两位数增长 is a descriptor
@@ -2039,8 +2045,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     nl = s.find("\n", a, limit)
     if nl >= 0:
         limit = nl                         # a line break ends the phrase (任务均已完成\n12月26日)
-    if s.startswith("人民币", a):
-        return None                        # 旅游收入230亿元人民币: the currency, not what is counted
+    if s.startswith(("人民币", "以上率下"), a):
+        return None                        # 旅游收入230亿元人民币: the currency, not what is counted (以上率下: an idiom)
     if m.unit in ("人次", "人", "名", "辆次", "台次", "车次") and \
             re.search(r"(?:出动|派出|抽调|组织|投入)$", s[max(0, m.pre - 3):m.pre]) and \
             (t0 := segment.tokenize(s, a, min(limit, a + 6))) and t0[0].flag == "v" and len(t0[0].word) >= 2:

@@ -2340,3 +2340,13 @@ def test_open_government_table_cells_with_trailing_empty_cells_and_village_group
         ("0", "行政许可"), ("10", "行政许可"), ("0", "行政许可"),
         ("0", "其他对外管理服务事项"), ("62", "其他对外管理服务事项"), ("137", "其他对外管理服务事项")]
     assert extract_indicators("公开了张庄村3组征地补助发放情况。") == []
+
+
+def test_lunci_ping_slogans_idioms_and_articles():
+    assert [(i.unit, i.subject, i.qualifier) for i in extract_indicators("全体县领导3轮次以上率下督促整改隐患。")] == [
+        ("轮次", "全体县领导", None)]
+    assert [(i.unit, i.qualifier) for i in extract_indicators("办公面积约800平。")] == [("平", "approx")]
+    assert extract_indicators("新建2平台。") == []
+    assert extract_indicators("构建“六位一体”工作格局。") == []
+    assert extract_indicators("他是一名退休老干部。") == []
+    assert extract_indicators("安排一名专业律师。")[0].value == 1
