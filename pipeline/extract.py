@@ -3000,7 +3000,9 @@ def _owner_of_generic(s: str, subj: tuple, ms: list, i: int, clause_start: int) 
     if k > 0 and s.startswith(("已完成", "已实现", "已累计", "已建成", "已发放"), k):
         return k, b                        # 农田水利建设已完成投资 -> 已完成投资 (gold-dev 117; set T)
     if a >= 2 and s[a - 2:a] in ("完成", "实现") and 2 < b - a <= 4 and i > 0 and ms[i - 1].subj and \
-            s[ms[i - 1].subj[1]:a - 2] == "" and not (s[a - 2:a] == "实现" and s[ms[i - 1].subj[1] - 2:ms[i - 1].subj[1]] == "企业"):
+            s[ms[i - 1].subj[1]:a - 2] == "" and not (s[a - 2:a] == "实现" and
+                                                      re.search(r"(?:企业|[省市县区镇乡村]\)?)$", s[ms[i - 1].subj[0]:ms[i - 1].subj[1]])):
+        # (118个县(市)实现生产总值: places are scope, like enterprises; set JP)
         # (18家规上工业企业实现总产值: enterprises are producers, 实现 stays out as in gold-dev 128; set ID)
         return ms[i - 1].subj[0], b        # 146个重点项目完成年度投资: the lead stripper took 完成
     if not s.startswith(("完成", "实现"), a) or b - a > 6 or b - a < 4:

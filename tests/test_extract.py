@@ -2350,3 +2350,9 @@ def test_lunci_ping_slogans_idioms_and_articles():
     assert extract_indicators("构建“六位一体”工作格局。") == []
     assert extract_indicators("他是一名退休老干部。") == []
     assert extract_indicators("安排一名专业律师。")[0].value == 1
+
+
+def test_places_counted_before_shixian_are_scope_of_the_measure():
+    inds = extract_indicators("全省118个县(市)实现生产总值11268.4亿元,增长6.5%。")
+    assert [i.subject for i in inds] == ["县(市)", "生产总值", "生产总值"]
+    assert extract_indicators("158个重点项目完成投资189.4亿元。")[1].subject == "重点项目完成投资"
