@@ -3533,8 +3533,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                         re.match(r"[\u4e00-\u9fff]{0,4}(?:补贴|补助|奖励|奖金|资金|救助金|慰问金)", s[m.end:m.end + 8]):
                     verbal = True          # 给予每台电梯10万元补贴: a bare verb and the per-unit base (set HE)
                     pb = pa + 2
-                bare_verb = m.kind == "money" and verbal and 1 < pb - pa <= 4 and \
-                    all(t.flag.startswith("v") for t in segment.tokenize(s, pa, pb)) and \
+                bva = pa + len(re.match(r"(?:共|累计|共计|已|合计)?", s[pa:pb]).group())   # 共完成1.37亿元零售额 (set JO)
+                bare_verb = m.kind == "money" and verbal and 1 < pb - bva <= 4 and \
+                    all(t.flag.startswith("v") for t in segment.tokenize(s, bva, pb)) and \
                     not re.match(r"(?:完成|建成|实施|用于|新建|改造|修建|购置|开展)", s[m.end:m.end + 2])   # 投资860万元完成了…
                 # 完成的这2千多亿元交通投资: after a demonstrative the noun after the amount is the subject (set AP)
                 demonstrative = m.unit is not None and s[max(left, m.pre - 1):m.pre] in ("这", "那") and \

@@ -2356,3 +2356,8 @@ def test_places_counted_before_shixian_are_scope_of_the_measure():
     inds = extract_indicators("全省118个县(市)实现生产总值11268.4亿元,增长6.5%。")
     assert [i.subject for i in inds] == ["县(市)", "生产总值", "生产总值"]
     assert extract_indicators("158个重点项目完成投资189.4亿元。")[1].subject == "重点项目完成投资"
+
+
+def test_an_amount_after_gong_wancheng_names_its_measure_after_it():
+    inds = extract_indicators("10家限上企业共完成1.3669亿元零售额。")
+    assert [i.subject for i in inds] == ["限上企业", "零售额"]
