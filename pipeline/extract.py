@@ -1591,17 +1591,10 @@ def _clean_subject(s: str, a: int, b: int) -> tuple[int, int]:
             a2 = ls if ls > a2 and (lt and lt[0].flag.startswith("v") or s[ls - 1] == "的") else min(a2, ls)
         elif a2 > 0 and s[a2 - 1] == "等" and b2 - a2 >= 2 and _names_own_kind(s[a2:b2]):
             a2 = _list_start(s, a2)        # 贪污、挪用公款等职务犯罪: the listed kinds name what is counted
-        ab = _STAT_ABBR.search(s, a2, b2)
-        if ab and ab.end() == b2 and ab.start() - a2 >= 2:
-            b2 = ab.start()                # 生产总值(GDP): the shortest phrase naming the measure (15 labels of the
-                                           # review sets drop the abbreviation, 3 keep it; session 6)
         if (a2, b2) == (a, b):
             break
         a, b = a2, b2
     return a, b
-
-
-_STAT_ABBR = re.compile(r"\s?\((?:GDP|CPI|PPI|GNP)\)")
 
 
 def _drop_long_paren(s: str, a: int, b: int) -> tuple[int, int]:

@@ -2361,10 +2361,3 @@ def test_places_counted_before_shixian_are_scope_of_the_measure():
 def test_an_amount_after_gong_wancheng_names_its_measure_after_it():
     inds = extract_indicators("10家限上企业共完成1.3669亿元零售额。")
     assert [i.subject for i in inds] == ["限上企业", "零售额"]
-
-
-def test_a_statistics_abbreviation_after_the_measure_stays_out_of_the_subject():
-    inds = extract_indicators("全市生产总值(GDP)440.26亿元,增长8.4%。居民消费价格(CPI)同比上涨2.1%。")
-    assert [i.subject for i in inds] == ["生产总值", "生产总值", "居民消费价格"]
-    # a pollutant's formula is part of its name (gold-dev 114)
-    assert extract_indicators("二氧化硫(SO2)平均浓度11微克/立方米。")[0].subject == "二氧化硫(SO2)平均浓度"
