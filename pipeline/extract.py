@@ -1790,11 +1790,12 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if b - a <= 10 and ("共" in s[a:b] or "累计" in s[a:b]) else None
     if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
         return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
-    if "对" in s[max(0, a - 40):a] and (om := _ON_OBJECT_VERB.search(s, a, b)) and om.start() - a >= 2 and \
-            not any(c in s[s.rfind("对", max(0, a - 40), a):a] for c in ",;。:"):
+    kd = s.rfind("对", max(0, a - 40), a)
+    if kd >= 0 and (om := _ON_OBJECT_VERB.search(s, a, b)) and om.start() - a >= 2 and \
+            not any(c in s[kd:a] for c in ",;。:"):
         return om.start(1), b               # 对涉罪未成年人依法附条件不起诉3.1万人: what was done to the object of
                                             # 对 is counted (review sets IZ and an earlier set agree)
-    cm = _COURT_TOTAL.fullmatch(s, a, b) if b - a <= 12 else None
+    cm = _COURT_TOTAL.fullmatch(s, a, b) if b - a <= 12 and (s.find("院", a, b) >= 0 or s.find("检察", a, b) >= 0) else None
     if cm and not re.search(r"中级|基层|高级|专门|海事|铁路|知识产权", cm.group(1)) and "其中" not in s[max(0, a - 4):a]:
         return cm.start(2), b               # 全市法院收案 / 市中院受理: see _COURT_VERB
     if b - a <= 6:
@@ -3251,8 +3252,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                       or len(g) > 1 and bool(_SHARE_OF.match(raw)) and raw.endswith("的")
                                       or raw.startswith("分别") and bool(_SHARE_OF.match(raw[2:]))
                                       or len(g) == 1 and bool(_SHARE_OF.match(s[left:first.pre].strip(" ,、"))))
-        item = next((x for x in reversed(ms[:g[0] - 1]) if x.ve <= ca), None) if g[0] >= 2 else None
-        if item is not None and item.subj and len(raw) <= 6 and _MARGIN_RAW.fullmatch(raw) and \
+        item = next((x for x in reversed(ms[:g[0] - 1]) if x.ve <= ca), None) \
+            if g[0] >= 2 and len(raw) <= 6 and _MARGIN_RAW.fullmatch(raw) else None
+        if item is not None and item.subj and \
                 (len(g) == 1 or raw.lstrip(")").strip().startswith(("分别", "分別"))) and \
                 _parenthetical(s, ms[g[0] - 1], first.vs) and \
                 re.match(r"(?:比|较|高于|低于)", s[ca:ms[g[0] - 1].vs].strip()):

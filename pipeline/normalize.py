@@ -143,13 +143,20 @@ def _display_width(line: str) -> int:
 
 
 def _fixed_width_wraps(text: str) -> list[int]:
-    if text.count("\n") < 4:
+    # cheap test first: a wrapped page has at least four long lines that do not close a sentence
+    n = 0
+    for ln in text.split("\n"):
+        if len(ln) >= 15 and ln.rstrip()[-1:] not in "。!?!?;;::":
+            n += 1
+            if n >= 4:
+                break
+    else:
         return []
     lines, pos = [], 0
     while True:
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
-        lines.append((pos, end, _display_width(text[pos:end].rstrip())))
+        lines.append((pos, end, _display_width(text[pos:end].rstrip()) if end - pos >= 15 else 0))
         if nl < 0:
             break
         pos = nl + 1
