@@ -1790,7 +1790,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
         if b - a <= 10 and ("共" in s[a:b] or "累计" in s[a:b]) else None
     if pv and any(x.flag == "v" and x.start == a + pv.start(1) for x in segment.tokenize(s, a, b)):
         return a + pv.start(1), b           # 青溪村共接待12522人次: the place and 共 are scope (set HX)
-    kd = s.rfind("对", max(0, a - 40), a)
+    kd = s.rfind("对", max(0, a - 40), a) if b > a and s[b - 1] in "诉捕结查处判罚谈责侦案" else -1
     if kd >= 0 and (om := _ON_OBJECT_VERB.search(s, a, b)) and om.start() - a >= 2 and \
             not any(c in s[kd:a] for c in ",;。:"):
         return om.start(1), b               # 对涉罪未成年人依法附条件不起诉3.1万人: what was done to the object of
@@ -2215,9 +2215,8 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             e = b
             while e > np_end and s[e - 1] in "、和及与 ":
                 e -= 1
-            tk = segment.tokenize(s, np_end, min(b, e + 1))
-            if 0 < e - np_end <= 6 and s[e:e + 1] in ("、", "和", "与") and any(t.end == e for t in tk) and \
-                    all(t.flag in ("v", "vn", "n", "nz", "an") for t in tk if t.end <= e):
+            tk = segment.tokenize(s, np_end, min(b, e + 1)) if 0 < e - np_end <= 6 and s[e:e + 1] in ("、", "和", "与") else []
+            if tk and any(t.end == e for t in tk) and all(t.flag in ("v", "vn", "n", "nz", "an") for t in tk if t.end <= e):
                 rb = e                     # 完成3批安全生产督察、7轮…: a noun + verb-noun item runs to the 、
         if next_measured:
             rb = _counted_entity_end(s, ra, rb)
