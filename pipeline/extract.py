@@ -815,12 +815,20 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if alt and s.startswith(")", ue + sp + 1 + len(alt)) and ue + sp + 2 + len(alt) <= hi:
             u = u + "(" + alt + ")"
             ue = ue + sp + 2 + len(alt)
+        if u == "个" and s[ue:ue + 1] in ("亿", "万") and \
+                not _is_cjk(s[ue + 1 + (s[ue + 1:ue + 2] == "元"):ue + 3 + (s[ue + 1:ue + 2] == "元")][:1] or "。"):
+            # (3个亿元以上项目 / 14个亿元项目: 个 counts the projects; only a clause end after 亿(元))
+            value *= magnitude_of(s[ue])   # 总投资3个亿: colloquial 亿 after 个 is the magnitude (set JO)
+            u, ue = ("元", ue + 2) if s[ue + 1:ue + 2] == "元" else ("", ue + 1)
+            kind = "money" if u else "count"
         unit = u
         unit_parts.append((js, ue))
         j = ue
         if u == "成":
-            # 九成 = 90%; but 成为/成立/成效 are words
-            if j < hi and _is_cjk(s[j]) and not s.startswith(("以上", "左右", "多", "以下", "的"), j):
+            # 九成 = 90%; but 成为/成立/成效 are words; after 近/超/约 a share of the noun that follows
+            # (近九成村民; set JI)
+            if j < hi and _is_cjk(s[j]) and not s.startswith(("以上", "左右", "多", "以下", "的"), j) and \
+                    not re.search(r"(?:近|将近|接近|约|超|超过|逾|不到|不足)$", s[max(lo, cs - 2):cs]):
                 return None
             value = value * 10
             if value_high is not None:

@@ -2361,3 +2361,12 @@ def test_places_counted_before_shixian_are_scope_of_the_measure():
 def test_an_amount_after_gong_wancheng_names_its_measure_after_it():
     inds = extract_indicators("10家限上企业共完成1.3669亿元零售额。")
     assert [i.subject for i in inds] == ["限上企业", "零售额"]
+
+
+def test_colloquial_ge_yi_is_a_magnitude_and_jin_jiu_cheng_a_share():
+    inds = extract_indicators("项目总投资3个亿。")
+    assert [(i.value, i.unit, i.unit_text) for i in inds] == [(Decimal("300000000"), "", "个亿")]
+    # 个 counts projects of a size there
+    assert [(i.value, i.unit) for i in extract_indicators("引进3个亿元以上项目。")] == [(3, "个")]
+    assert [(i.value, i.unit, i.qualifier) for i in extract_indicators("近九成村民参加了医保。")] == [(90, "%", "approx")]
+    assert [i.value for i in extract_indicators("成为全省第一。")] == [1]
