@@ -1708,11 +1708,13 @@ _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 �
 _COORD_PLACE = frozenset("和 、 及 与 我国 全国 我省 我市 本省 本市".split())
 
 
+# 对…重大刑事犯罪批捕 / 对涉罪未成年人依法附条件不起诉: what was done to the object of 对 is counted
+# (review sets IZ, H)
+_ON_OBJECT_VERB = re.compile(r"(?:依法)?((?:附条件)?不起诉|批捕|批准逮捕|决定逮捕|提起公诉|起诉|审结|立案查处|立案侦查|"
+                             r"立案|查处|判处|行政处罚|约谈|问责|追责)$")
 # 全市法院收案 / 市中院受理: a court's headline intake or output is the activity (gold-dev 101 全国法院受理
 # 各类案件 -> 受理各类案件; review sets AP, HS, Q agree); a court level in a breakdown (其中中级法院受理,
 # 基层法院收案) names the item and stays (sets AP, HS).
-_ON_OBJECT_VERB = re.compile(r"(?:依法)?((?:附条件)?不起诉|批捕|批准逮捕|决定逮捕|提起公诉|起诉|审结|立案查处|立案侦查|"
-                             r"立案|查处|判处|行政处罚|约谈|问责|追责)$")
 _COURT_TOTAL = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:法院|中院|检察院|检察机关))(?:共|累计|全年)?"
                           r"(收案|受理|审结|结案|执结|办案|新收|办结|起诉|批捕)")
 
@@ -1805,7 +1807,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
                                             # 对 is counted (review sets IZ and an earlier set agree)
     cm = _COURT_TOTAL.fullmatch(s, a, b) if b - a <= 12 and (s.find("院", a, b) >= 0 or s.find("检察", a, b) >= 0) else None
     if cm and not re.search(r"中级|基层|高级|专门|海事|铁路|知识产权", cm.group(1)) and "其中" not in s[max(0, a - 4):a]:
-        return cm.start(2), b               # 全市法院收案 / 市中院受理: see _COURT_VERB
+        return cm.start(2), b               # 全市法院收案 / 市中院受理: see _COURT_TOTAL
     if b - a <= 6:
         return a, b
     toks = segment.tokenize(s, a, b)

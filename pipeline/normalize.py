@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -163,9 +164,10 @@ def _fixed_width_wraps(text: str) -> list[int]:
     widths = [w for _, _, w in lines if w >= 30]
     if len(widths) < 4:
         return []
+    hist = Counter(widths)                 # a histogram: huge pages stay linear
     best, width = 0, 0
-    for w0 in set(widths):
-        n = sum(1 for w in widths if w0 - _WRAP_SLACK <= w <= w0)
+    for w0 in hist:
+        n = sum(hist.get(w, 0) for w in range(w0 - _WRAP_SLACK, w0 + 1))
         if n > best or n == best and w0 > width:
             best, width = n, w0
     if best < 4 or best < 0.5 * len(widths) or sum(1 for w in widths if width < w <= 1.4 * width) > 1:
@@ -292,8 +294,7 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     one, multi = _tables()
     fast = text.translate(one)
     ruby = _RUBY_RE.search(fast) is not None
-    wraps = sorted(set(_wraps(fast) + _token_lines(fast) + _word_wraps(fast) + _fixed_width_wraps(fast))) \
-        if "\n" in fast else []
+    wraps = (_wraps(fast) + _token_lines(fast) + _word_wraps(fast) + _fixed_width_wraps(fast)) if "\n" in fast else []
     if " " in fast or "\u00a0" in fast:
         wraps += _prose_spaces(fast)
     html = list(_HTML_RESIDUE.finditer(fast)) if ("&" in fast or "<" in fast or "?" in fast) else []
