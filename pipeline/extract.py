@@ -298,6 +298,9 @@ _COMPARATIVE = re.compile(r"(?:比|较)[^,。;]{1,30}?(?:高出|低于|高|低|�
 # 比/较 introducing a comparison base (the last one before the number)
 _CMP_WORD = re.compile(r"(?:比|较)(?!例|重|率|较)(?!.*(?:比|较))")
 # X是Y的4.46倍 / X相当于Y的80%: the base after 是/相当于 is cut off (only when 的 precedes the number).
+# Scopes of a placing (全省第五名, 中部第一位): a later item of a rank list that names only a scope ranks
+# the same measure in another peer group (结案率居全市第二、全省第五名; review sets JK, N, V)
+_RANK_SCOPE = r"(?:全[国省市区县州國區縣]|[东中西東]部|省内|市内|区内|县内|同[类级類級]|省会城市|副省级城市)"
 _BARE_RATES = frozenset("增速 增幅 涨幅 降幅 增长速度 增长率 同比增速 同比增幅 增速和增幅".split())
 _PLAN_SHARE = re.compile(r"[\s,]*(?:已|累计|分别)?((?:完成|达到)(?:了)?[^,。;、的]{0,8}?(?:计划|任务|目标|指标|预算)[^,。;、的(]{0,4}?)"
                          r"(?:\([^()]{1,16}\))?(?:的)?\s*")   # 完成年任务(40.2亿元)的32.5% (set GT)
@@ -3374,11 +3377,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             rc = _RANK_CUT.search(s, pa, pb)
             rest = re.match(r"(?:全国|全省|全市|全县|全区|全州)?(?:百强县|百强区|百强市)?", s[rc.end():pb]) if rc else None
             if rc and re.match(r"[位名]?、[^,。;、]{2,14}?第", s[first.end:first.end + 18]) and \
+                    ("“" in s[rc.end():first.vs] or not re.match(r"[位名]?、" + _RANK_SCOPE, s[first.end:first.end + 8])) and \
                     pb - (rc.end() + rest.end()) >= 2:
                 pa = rc.end() + rest.end()     # 位居全国百强县投资潜力第3、…: the first placing of a list
+            elif not rc and g[0] > 0 and ms[g[0] - 1].kind == "rank" and s[ms[g[0] - 1].end:pa] in ("、", ",") and \
+                    re.fullmatch(_RANK_SCOPE + r"[^,。;、]{0,6}|[^,。;、]{1,6}(?:城市|省份|地区|区县|县区|县市区?)", s[pa:pb]):
+                pb = pa                        # 居全国第七位、中部第一位: the same measure in another peer group
             elif rc:
                 pb = _strip_trail(s, pa, rc.start())
                 if pb - pa < 2 or re.search(r"(?:^|[\s,;])(?:在|于)[^,。;]{1,14}中\s*$", s[left:rc.start()]) or \
+                        s[rc.start():rc.start() + 1] != "在" and re.fullmatch(r"[\s,;]*(?:在|于)(?:全[国省市区县州國區縣]|同[类级類級])[^,。;在于]{0,8}", s[left:rc.start()]) or \
                         re.fullmatch(r"(?:已)?(?:由|从)[^,。;]{0,12}?第[\d一二三四五六七八九十]{1,3}[位名]?", s[pa:pb]):
                     # 在市州中居第2位: the peer group is no subject; the rank is of the measure
                     # named before (gold-dev 107: 在全省21个地级以上市中居第7位)

@@ -2370,3 +2370,19 @@ def test_colloquial_ge_yi_is_a_magnitude_and_jin_jiu_cheng_a_share():
     assert [(i.value, i.unit) for i in extract_indicators("引进3个亿元以上项目。")] == [(3, "个")]
     assert [(i.value, i.unit, i.qualifier) for i in extract_indicators("近九成村民参加了医保。")] == [(90, "%", "approx")]
     assert [i.value for i in extract_indicators("成为全省第一。")] == [1]
+
+
+def test_a_scope_after_a_ranking_verb_or_in_a_placing_list_is_no_subject():
+    # the same measure placed in two peer groups (a scope list, not a list of measures)
+    inds = extract_indicators("收案数居全市法院系统首位,结案率居黄冈法院系统第二、全省第五名。")
+    assert [(i.subject, i.value) for i in inds] == [("结案率", 2), ("结案率", 5)]
+    inds = extract_indicators("地区生产总值增长9.7%,增速居全国第七位、中部第一位。")
+    assert [i.subject for i in inds][1:] == ["增速", "地区生产总值"]
+    # 在全区中院 is the peer group: the rank is of the rate named in the clause before
+    inds = extract_indicators("市中院审结5231件,结案率98.74%,在全区中院排名第一。")
+    assert [i.subject for i in inds] == ["审结", "结案率", "结案率"]
+    # a quoted list name before the first scope stays the subject; 在…上 is no peer group
+    inds = extract_indicators("位列“2025镇域经济500强”全国第206名、全省第11名。")
+    assert len(inds) == 2 and all("镇域经济500强" in i.subject for i in inds)
+    inds = extract_indicators("全市招商引资成效明显,在项目数和投资额上均居全市第一。")
+    assert len(inds) == 1 and inds[0].subject.startswith("项目数和投资额")
