@@ -1996,6 +1996,9 @@ _ORG_HEADS = ("工作室", "委员会", "中心", "工作站", "服务站", "调
 
 def _noun_phrase(s: str, a: int, b: int) -> int:
     """End of the noun phrase starting at norm[a] (stops at the first verb after a noun)."""
+    if s.endswith("问题", a, b) and b - a <= 16 and _ALL_CJK.fullmatch(s, a, b) and "的" not in s[a:b]:
+        return b                           # 质量指标不达标问题 / 超范围超限量使用食品添加剂问题: a named
+                                           # kind of problem, verbs inside (food sampling notices, set KD)
     e = a
     toks = segment.tokenize(s, a, b)
     for k, t in enumerate(toks):
@@ -2028,6 +2031,7 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     return e
 
 
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 # Adverbs and quantifier words that jieba tags as nouns (农户全部脱贫): they end a noun phrase.
 # 创 (jieba: n) opens a record phrase: 进出口总值创历史新高 (set AQ)
 _NP_STOP = frozenset("全部 均 都 已 已经 全 基本 分别 共 累计 正在 将 还 也 全面 首次 再次 多次 首度 先后 相继 连续 持续 稳步 "
@@ -3445,15 +3449,17 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             len(g) == 2 and s[first.end:ms[g[1]].vs] == "和" and ms[g[1]].unit == first.unit   # 3.98亿元和33.76亿元 (set HQ)
         if len(g) > 1 and ("、" in s[pa:pb] or len(g) == 2 and ("和" in s[pa:pb] or "及" in s[pa:pb] or "与" in s[pa:pb]) and fb):
             parts, k0 = [], pa
+            inner = _compound_item_spans(s, pa, pb)
             for k in range(pa, pb + 1):
-                if k == pb or s[k] == "、":
+                if k == pb or s[k] == "、" and not any(x < k < y for x, y in inner):
                     parts.append((k0, k))
                     k0 = k + 1
             if len(parts) == len(g) - 1 or len(parts) == 1 and len(g) == 2:
                 # 受灾人口、转移安置人数和农作物绝收面积分别下降… / 进口和出口分别下降…: 和/及 joins the
                 # last two items
                 la, lb = parts[-1]
-                j2 = max(s.rfind("和", la, lb), s.rfind("及", la, lb), s.rfind("与", la, lb))
+                j2 = max((k for k in range(la, lb) if s[k] in "和及与" and not any(x <= k < y for x, y in inner)),
+                         default=-1)
                 if j2 - la >= 2 and lb - j2 >= 3:
                     parts[-1:] = [(la, j2), (j2 + 1, lb)]
             # 城、乡居民人均可支配收入: one-character parts share the head noun, not a list
@@ -3472,14 +3478,18 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                                       # list is of bases, the measure is shared (set HL)
                 fa, fb_ = items[0]
                 kd = s.rfind("的", fa, fb_)
-                if kd > fa and fb_ - (kd + 1) >= 2 and not any("的" in s[a:b] for a, b in items[1:]):
+                first_mod = kd > fa and fb_ - (kd + 1) >= 2
+                # 消费量大的粮食加工品、肉制品…乳制品的抽检不合格率分别为: the shared modifier and the
+                # possessor 的 before the measure together (food sampling notices, set KD)
+                pkd = _possessor_list(s, [(kd + 1, fb_) if first_mod else items[0]] + items[1:])
+                if first_mod and not any("的" in s[a:b] for a, b in items[1:-1 if pkd else None]):
                     # 因灾害造成的失踪人数、倒塌房屋数量…分别减少: the modifier before the first item is
                     # shared by all items, so it is not the first item's (like gold-dev 113, where the
                     # scope 全市 before 生产安全事故起数、死亡人数 stays out; set GY review)
                     items[0] = (kd + 1, fb_)
                 la, lb = items[-1]
-                if (kd := _possessor_list(s, items)):
-                    items[-1] = (la, kd)
+                if pkd and (first_mod or pkd == _possessor_list(s, items)):
+                    items[-1] = (la, pkd)
                     la, lb = items[-1]
                 short = max(b - a for a, b in items[:-1])
                 if len(items) >= 3 and short <= 3 and lb - la >= short + 2 and \
@@ -3751,14 +3761,32 @@ def _grouping_subjects(s: str, ms: list) -> None:
 _GRADE = re.compile(r"(?:轻度|中度|重度|强烈|极强烈|剧烈|轻微|一般|较大|重大|特别重大|特大|微度)")
 
 
+# Item names that contain 、 themselves: the food categories of the market regulator's sampling notices
+# (食品安全监督抽检, GB 2760 food classes) list 食用油、油脂及其制品 as one class (set KD)
+_COMPOUND_ITEMS = ("食用油、油脂及其制品",)
+
+
+def _compound_item_spans(s: str, a: int, b: int) -> list:
+    if "、" not in s[a:b] or "油脂" not in s[a:b]:      # cheap test first (hot path)
+        return []
+    out = []
+    for c in _COMPOUND_ITEMS:
+        k = s.find(c, a, b)
+        while k >= 0:
+            out.append((k, k + len(c)))
+            k = s.find(c, k + 1, b)
+    return out
+
+
 def _possessor_list(s: str, parts: list) -> int:
     """日本、韩国和越南的出口额分别…: short names joined as possessors of the measure after 的 are
     the items (gold-dev 114 gives each item its value; set IR); returns where the last item's 的 is."""
     la, lb = parts[-1]
     kd = s.find("的", la, lb)
-    if kd - la < 1 or kd - la > 6 or lb - kd < 3 or any("的" in s[a:b] or b - a > 6 for a, b in parts[:-1]):
+    if kd - la < 1 or lb - kd < 3 or any("的" in s[a:b] for a, b in parts[:-1]):
         return 0
-    return kd if all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", s[a:b]) for a, b in parts[:-1] + [(la, kd)]) else 0
+    return kd if all(re.fullmatch(r"[\u4e00-\u9fff]{1,6}", s[a:b]) or s[a:b] in _COMPOUND_ITEMS
+                     for a, b in parts[:-1] + [(la, kd)]) else 0
 
 
 def _shared_head(s: str, parts: list) -> bool:
@@ -3786,6 +3814,9 @@ def _shared_head(s: str, parts: list) -> bool:
     return False
 
 
+_MAINLY = re.compile(r"以([^,。;以]{4,40}?)为主\s*")
+
+
 def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
     """Subjects for a 分别 list of k values from an enumeration (A、B和C…) in the nearest earlier
     clause of the sentence that carries no value; None if the counts differ."""
@@ -3795,11 +3826,15 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
         # 粮食加工品,肉制品,乳制品等3大类食品,抽检不合格率分别为…: the items between commas (sets HH, HL)
         last = cls[-k:]
         dm = re.search(r"等(?:[\d一二三四五六七八九十两]{1,2}大?[类项种个][\u4e00-\u9fff]{0,4})$", s[last[-1][0]:last[-1][1]].strip())
-        if dm and all(2 <= len(s[a:b].strip()) <= 12 and not any(a <= v < b for v in taken) for a, b in last):
+        # 从食品抽样品种来看,消费量大的食用农产品,粮食加工品,…,乳制品,抽检不合格率分别为…: without 等
+        # the run of items fills the sentence up to a 来看 frame (food sampling notices, set KD)
+        framed = not dm and (len(cls) == k or re.search(r"(?:看|来看|而言|方面)$", s[cls[-k - 1][0]:cls[-k - 1][1]].strip())) \
+            and all(re.fullmatch(r"[\u4e00-\u9fff、()]+", s[a:b].strip()) for a, b in last)
+        if (dm or framed) and all(2 <= len(s[a:b].strip()) <= 12 and not any(a <= v < b for v in taken) for a, b in last):
             out = []
             for n, (a, b) in enumerate(last):
                 a = _strip_lead(s, a, b)
-                if n == k - 1:
+                if n == k - 1 and dm:
                     b = a + s[a:b].rfind("等")
                 if n == 0 and 0 <= (d := s.rfind("的", a, b)) < b - 2:
                     a = d + 1              # 消费量大的粮食加工品: the item after its modifier
@@ -3812,6 +3847,10 @@ def _enum_items(s: str, ms: list, ss: int, clause_start: int, k: int):
     for a, b in reversed(cls):
         if any(a <= v < b for v in taken):
             return None
+        if (zm := _MAINLY.search(s, a, b)) and zm.end() == b:
+            a, b = zm.span(1)              # 问题以农兽药残留问题和微生物污染问题为主,分别占…: the items
+            if "、" not in s[a:b] and k == 2 and (j := max(s.rfind("和", a, b), s.rfind("及", a, b))) > a:
+                return [_clean_subject(s, a, j), _clean_subject(s, j + 1, b)]
         if "、" not in s[a:b]:
             continue
         a = _strip_lead(s, a, b)

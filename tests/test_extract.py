@@ -2386,3 +2386,22 @@ def test_a_scope_after_a_ranking_verb_or_in_a_placing_list_is_no_subject():
     assert len(inds) == 2 and all("镇域经济500强" in i.subject for i in inds)
     inds = extract_indicators("全市招商引资成效明显,在项目数和投资额上均居全市第一。")
     assert len(inds) == 1 and inds[0].subject.startswith("项目数和投资额")
+
+
+def test_food_sampling_notices_give_each_category_and_problem_its_share():
+    # the market regulator's quarterly notice: items before 的 + a shared measure, a compound class
+    inds = extract_indicators("其中,消费量大的乳制品、肉制品、食用农产品和食用油、油脂及其制品的抽检不合格率"
+                              "分别为0.19%、1.39%、2.06%、3.13%。")
+    assert [i.subject for i in inds] == ["乳制品", "肉制品", "食用农产品", "食用油、油脂及其制品"]
+    # items as a comma run after a 来看 frame
+    inds = extract_indicators("从食品抽样品种来看,消费量大的食用农产品,粮食加工品,肉制品,乳制品,"
+                              "抽检不合格率分别为1.81%、1.24%、1.38%、0.16%。")
+    assert [i.subject for i in inds] == ["食用农产品", "粮食加工品", "肉制品", "乳制品"]
+    # named kinds of problem keep their verbs; 以A和B为主 names the items of 分别
+    inds = extract_indicators("从不合格项目看,农兽药残留超标、超范围超限量使用食品添加剂问题,分别占不合格样品总量的"
+                              "31.73%、17.08%;质量指标不达标问题,占不合格样品总量的7.27%。")
+    assert [i.subject for i in inds] == ["农兽药残留超标", "超范围超限量使用食品添加剂问题", "质量指标不达标问题"]
+    inds = extract_indicators("发现问题以农兽药残留问题和微生物污染问题为主,分别占不合格总数的28.29%、24.80%。")
+    assert [i.subject for i in inds] == ["农兽药残留问题", "微生物污染问题"]
+    # 解决…的饮水问题 is no named kind: the counted people stay the subject
+    assert extract_indicators("解决城区3100多居民的饮水问题。")[0].subject.startswith("居民")
