@@ -280,6 +280,8 @@ _COMPARE_ONLY = re.compile(r"^(?:" + _CMP_BASE + r"|同比|环比|比上年同�
 # 占一般公共预算支出的64.7% / 占比45%: a share of something else, the subject is the previous
 # mention's; 占预算收入比重45.32% names its own measure.
 _SHARE_OF = re.compile(r"^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;]{0,20}$"
+                       # 占国土面积(未含香港、澳门特别行政区和台湾省)的27.96%: a note on the base (set KB)
+                       r"|^(?:总量|总额|规模)?占(?!地|用|有)(?![^,。;]*(?:比重|比例))[^,。;()]{1,12}\([^()]{1,30}\)的?$"
                        # 营业收入12.5亿元,占比重为90.2%: the share of the figure before (set HN)
                        r"|^占(?:比重|比例)(?:为|达|是)?$"
                        # 为年度目标的105% / 相当于全国平均水平的1.2倍: a ratio to a reference
@@ -322,7 +324,8 @@ _LEVEL_LINK = ("至", "到", "为")   # 提高至1225元 / 下降为2.26:1: a le
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.:-])(?=左右|以上|以下|的|,|。|;|、|\)|$)")
 # (全国10.7%、全省-7.0%): a comparison figure of a reference area in parentheses after a figure
 _PAREN_PLACE = re.compile(r"[(、]\s?(全国|全省|全市|全区|全县|全州|全盟|全球|全国平均|全省平均|全市平均)$")
-_YEAR_BEFORE = re.compile(r"(?:(?:19|20)[\dxX×]{2}|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
+_YEAR_BEFORE = re.compile(r"(?:(?:(?:19|20)[\dxX×]{2}|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?"
+                          r"|(?<=[到至])(?:现在|目前|当前|如今|现今|今年|今天|現在|當前))的$")   # 降至目前的7.52% (set KB)
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
 _CN_PERSON_UNITS = ("名", "位")
@@ -2069,6 +2072,13 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
             re.search(r"(?:出动|派出|抽调|组织|投入)$", s[max(0, m.pre - 3):m.pre]) and \
             (t0 := segment.tokenize(s, a, min(limit, a + 6))) and t0[0].flag == "v" and len(t0[0].word) >= 2:
         return None                        # 出动182人次深入街道、村屯: what the people did next (set HO)
+    if m.kind == "count" and m.pre >= 2 and a < limit and _is_cjk(s[m.pre - 1]) and _is_cjk(s[a]) and \
+            m.unit not in ("个", "人", "名", "位", "人次", "户", "家") and \
+            (ta := segment.tokenize(s, a, min(limit, a + 6))) and ta[0].flag == "v" and len(ta[0].word) >= 2 and \
+            (tb := segment.tokenize(s, max(0, m.pre - 8), m.pre)) and tb[-1].flag in ("n", "nz", "vn") and \
+            len(tb[-1].word) >= 2 and any(t.flag == "v" and len(t.word) >= 2 for t in tb[:-1]):
+        return None                        # 启用大功率抽水设备6台进行排水作业: the noun before the count is
+                                           # counted (gold-dev 104 建设孝老食堂21个), a verb after it says what for (set KB)
     if m.pre > 0 and _is_cjk(s[m.pre - 1]) and a < limit and (s[a] in "对将把" or s.startswith("用于", a)) and \
             m.kind == "money":
         return None                        # 投资86万元对南湖社区进行改造: the investment is measured

@@ -2405,3 +2405,18 @@ def test_food_sampling_notices_give_each_category_and_problem_its_share():
     assert [i.subject for i in inds] == ["农兽药残留问题", "微生物污染问题"]
     # 解决…的饮水问题 is no named kind: the counted people stay the subject
     assert extract_indicators("解决城区3100多居民的饮水问题。")[0].subject.startswith("居民")
+
+
+def test_levels_reached_now_counts_before_a_purpose_and_long_notes_on_a_share_base():
+    inds = extract_indicators("全国森林面积由十年前的31.2亿亩增加到现在的34.65亿亩。")
+    assert [i.subject for i in inds] == ["森林面积", "森林面积"]
+    inds = extract_indicators("全县水土流失率从2015年的8.87%降至目前的7.52%。")
+    assert [i.subject for i in inds] == ["水土流失率", "水土流失率"]
+    # the noun before the count is counted; the verb after it says what the pumps were for
+    s = extract_indicators("街道启用大功率抽水设备6台进行排水作业。")[0].subject
+    assert s.endswith("大功率抽水设备")
+    # …but people named by a scope before the count are described by the predicate (gold-dev 104)
+    assert extract_indicators("全局27人持有行政执法证。")[0].subject != "全局"
+    inds = extract_indicators("全国水土流失面积267.42万平方千米,占国土面积(未含香港、澳门特别行政区和台湾省)的"
+                              "27.96%,较2020年减少1.85万平方千米。")
+    assert [i.subject for i in inds] == ["水土流失面积"] * 3
