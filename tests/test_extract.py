@@ -2420,3 +2420,10 @@ def test_levels_reached_now_counts_before_a_purpose_and_long_notes_on_a_share_ba
     inds = extract_indicators("全国水土流失面积267.42万平方千米,占国土面积(未含香港、澳门特别行政区和台湾省)的"
                               "27.96%,较2020年减少1.85万平方千米。")
     assert [i.subject for i in inds] == ["水土流失面积"] * 3
+
+
+def test_recovery_to_a_base_period_is_no_part_of_the_subject():
+    i = extract_indicators("全县接待游客恢复到去年同期的八成以上。")[0]
+    assert (i.subject, i.value, i.unit, i.qualifier) == ("接待游客", 80, "%", "more_than")
+    i = extract_indicators("乡村旅游总人数已恢复往年同期的九成多。")[0]
+    assert (i.subject, i.value, i.qualifier) == ("乡村旅游总人数", 90, "more_than")
