@@ -1707,7 +1707,10 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
 _AGENT_ENDINGS = ("机关", "法院", "中院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团",
-                  "调委会")   # not 政府: 法治政府建设
+                  "调委会",
+                  # channels that publish (区政府门户网站公开政府信息84条: 公开政府信息; the agent is dropped
+                  # as in gold-dev 121/122; open-government reports, sets KA and IQ-JP)
+                  "网站", "網站", "公众号", "公眾號", "新媒体", "新媒體")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
 _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
@@ -1837,7 +1840,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     # (判决行政机关败诉案件: an institution after a ruling verb is its object, not the agent; set S)
     agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
-             (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and
+             (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理", "公开", "主动")) and
              b - toks[k + 1].start >= (2 if toks[k].word.endswith(("公司", "集团")) else 3) and
              not (s[b - 1] == "率" and b - toks[k + 1].start <= 4) and   # 行政机关败诉率: the agent's rate
              _outside_brackets(s, a, toks[k + 1].start)]

@@ -2427,3 +2427,10 @@ def test_recovery_to_a_base_period_is_no_part_of_the_subject():
     assert (i.subject, i.value, i.unit, i.qualifier) == ("接待游客", 80, "%", "more_than")
     i = extract_indicators("乡村旅游总人数已恢复往年同期的九成多。")[0]
     assert (i.subject, i.value, i.qualifier) == ("乡村旅游总人数", 90, "more_than")
+
+
+def test_a_publishing_channel_is_the_agent_of_what_it_published():
+    assert extract_indicators("2022年,白云街政府网站公开政府信息84条。")[0].subject == "公开政府信息"
+    assert extract_indicators("区政府门户网站主动公开政府信息1200条。")[0].subject == "主动公开政府信息"
+    # a rate of the channel stays the channel's
+    assert extract_indicators("门户网站访问量达426.7万人次。")[0].subject.endswith("访问量")
