@@ -563,6 +563,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 篇1 on its own line: the essay marker of a 范文 site
     if prev == "届" or "届" in s[max(lo, cs - 8):cs] and _SESSION_BEFORE.search(s[max(lo, cs - 8):cs]):
         return None                                  # 六届二次、三次全会: session numbers
+    if prev in "委会" and s.startswith("次全", ce) and s.startswith(("次全会", "次全体会议", "次全体扩大会议"), ce):
+        return None                                  # 区委十一次全会 / 人大常委会二十次全体会议: a session (set KC)
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
         return None                                  # 06:21:48 3821: a view counter; 在线看1|91: link lists
     if "邮" in s[max(lo, cs - 6):cs] and re.search(r"(?:邮编|邮政编码)[::]?\s?$", s[max(lo, cs - 6):cs]):

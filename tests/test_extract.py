@@ -2434,3 +2434,8 @@ def test_a_publishing_channel_is_the_agent_of_what_it_published():
     assert extract_indicators("区政府门户网站主动公开政府信息1200条。")[0].subject == "主动公开政府信息"
     # a rate of the channel stays the channel's
     assert extract_indicators("门户网站访问量达426.7万人次。")[0].subject.endswith("访问量")
+
+
+def test_a_plenary_session_number_without_di_is_no_count():
+    assert extract_indicators("深入学习贯彻十届区委十一次全会精神。") == []
+    assert extract_indicators("区人大常委会召开会议12次。")[0].value == 12
