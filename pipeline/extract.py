@@ -3755,6 +3755,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
+    for i in range(1, len(ms)):
+        m = ms[i]
+        if m.subj and m.subj[1] - m.subj[0] <= 8 and _PERIOD_ONLY.fullmatch(s, *m.subj) and ms[i - 1].subj and \
+                not _PERIOD_ONLY.fullmatch(s, *ms[i - 1].subj):
+            m.subj = ms[i - 1].subj        # 5月852件,6月757件……9月是372件,到10月276件: a month is the
+                                           # period of the series' next figure, not what it counts (set JF)
+
+
+# A subject that is only a period (……9月, 到10月): the month of a figure in a monthly series
+_PERIOD_ONLY = re.compile(r"[…\.到至]*(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月份?(?:底|末|初)?(?:是|为)?")
 
 
 # Measure words of groupings: 10个方面20个问题 counts the aspects the problems fall into, so the

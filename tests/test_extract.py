@@ -2439,3 +2439,8 @@ def test_a_publishing_channel_is_the_agent_of_what_it_published():
 def test_a_plenary_session_number_without_di_is_no_count():
     assert extract_indicators("深入学习贯彻十届区委十一次全会精神。") == []
     assert extract_indicators("区人大常委会召开会议12次。")[0].value == 12
+
+
+def test_a_month_before_a_figure_of_a_monthly_series_is_its_period_not_its_subject():
+    inds = extract_indicators("今年以来,投诉量逐月下降,5月852件,6月757件……9月是372件,到10月276件。")
+    assert [i.subject for i in inds] == ["投诉量"] * 4
