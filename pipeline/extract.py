@@ -2080,6 +2080,7 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     if m.kind == "count" and m.pre >= 2 and a < limit and _is_cjk(s[m.pre - 1]) and _is_cjk(s[a]) and \
             m.unit not in ("个", "人", "名", "位", "人次", "户", "家") and \
             (ta := segment.tokenize(s, a, min(limit, a + 6))) and ta[0].flag == "v" and len(ta[0].word) >= 2 and \
+            any(_nominal(t) for t in ta[1:]) and \
             (tb := segment.tokenize(s, max(0, m.pre - 8), m.pre)) and tb[-1].flag in ("n", "nz", "vn") and \
             len(tb[-1].word) >= 2 and any(t.flag == "v" and len(t.word) >= 2 for t in tb[:-1]):
         return None                        # 启用大功率抽水设备6台进行排水作业: the noun before the count is

@@ -2417,6 +2417,9 @@ def test_levels_reached_now_counts_before_a_purpose_and_long_notes_on_a_share_ba
     assert s.endswith("大功率抽水设备")
     # …but people named by a scope before the count are described by the predicate (gold-dev 104)
     assert extract_indicators("全局27人持有行政执法证。")[0].subject != "全局"
+    # a verbal noun after the classifier is what is counted (场演出), not a purpose
+    inds = extract_indicators("全市剧场共上演了26台剧目55场演出,服务观众约5万人次。")
+    assert [i.subject for i in inds][:2] == ["剧目", "演出"]
     inds = extract_indicators("全国水土流失面积267.42万平方千米,占国土面积(未含香港、澳门特别行政区和台湾省)的"
                               "27.96%,较2020年减少1.85万平方千米。")
     assert [i.subject for i in inds] == ["水土流失面积"] * 3
