@@ -151,10 +151,16 @@ def _pipe_meta(line: str) -> bool:
     return bool(_PIPE_META.search(line.replace(" ", "")))
 
 
+_PAREN_NOTE = re.compile(r"\([^()]*\)")
+
+
 def _pipe_row(line: str) -> bool:
     """需求调研 | 100%: a table row of a page saved as text (short cells, no sentence inside)."""
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    return len(cells) >= 2 and len(line) < 200 and "。" not in line and all(len(c) <= 40 for c in cells) and (
+    # (a row label may carry a long definition in parentheses: 规范性文件(行政机关制定发布的决定、…的公文)
+    # | 2 | 2 | 19 in open-government report tables; set LB)
+    return len(cells) >= 2 and len(line) < 200 and "。" not in line and \
+        all(len(c) <= 40 or len(_PAREN_NOTE.sub("", c)) <= 20 for c in cells) and (
         not re.search(r"\d", line) or any(re.fullmatch(r"[-+]?[\d.,]+\s?(?:%|‰|[万亿]?[\u4e00-\u9fff]{0,3})", c)
                                           for c in cells[1:]))
 

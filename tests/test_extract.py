@@ -2447,3 +2447,9 @@ def test_a_plenary_session_number_without_di_is_no_count():
 def test_a_month_before_a_figure_of_a_monthly_series_is_its_period_not_its_subject():
     inds = extract_indicators("今年以来,投诉量逐月下降,5月852件,6月757件……9月是372件,到10月276件。")
     assert [i.subject for i in inds] == ["投诉量"] * 4
+
+
+def test_a_pipe_row_whose_label_carries_a_long_definition_in_parentheses():
+    text = ("规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”等字样的公文) | 2 | 2 | 19\n")
+    inds = extract_indicators(text)
+    assert [(i.value, i.subject) for i in inds] == [(2, "规范性文件"), (2, "规范性文件"), (19, "规范性文件")]
