@@ -2917,11 +2917,16 @@ def _parenthetical(s: str, x, upto: int) -> bool:
     return lp >= 0 and lp > s.rfind(")", 0, x.vs) and 0 <= s.find(")", x.ve, upto)
 
 
+_METHOD_FRAME = re.compile(r"\s*(?:经|据|根据)[^,。;]{0,14}?(?:核算|测算|统计|监测|调查|测定|评估)(?:结果)?(?:显示|表明)?\s*")
+
+
 def _clause_topic(s: str, ss: int, upto: int):
     """The noun phrase opening the sentence when the clauses before ``upto`` carry no figure."""
     cl = segment.clauses(s, ss, upto)
-    if cl and len(cl) > 1 and re.fullmatch(r"\s*(?:从|就|按|分)[^,。;]{1,14}(?:看|来看|而言|分)", s[cl[0][0]:cl[0][1]]):
+    if cl and len(cl) > 1 and (re.fullmatch(r"\s*(?:从|就|按|分)[^,。;]{1,14}(?:看|来看|而言|分)", s[cl[0][0]:cl[0][1]]) or
+                               _METHOD_FRAME.fullmatch(s, cl[0][0], cl[0][1])):
         cl = cl[1:]                        # 从行政复议申请事项看,行政处罚类数量最多: the frame names no measure
+                                           # (经省统计局统一核算,全年地区生产总值…: nor does the method; set LC)
     if not cl:
         return None
     a, b = cl[0]

@@ -2453,3 +2453,8 @@ def test_a_pipe_row_whose_label_carries_a_long_definition_in_parentheses():
     text = ("规范性文件(行政机关制定发布的决定、公告、通告、意见、通知,以及标题采用“规定”“办法”等字样的公文) | 2 | 2 | 19\n")
     inds = extract_indicators(text)
     assert [(i.value, i.subject) for i in inds] == [(2, "规范性文件"), (2, "规范性文件"), (19, "规范性文件")]
+
+
+def test_a_method_clause_opening_the_sentence_names_no_measure():
+    inds = extract_indicators("经县统计局核算,全年地区生产总值稳步提升,达86.4亿元,增长5.5%。")
+    assert [i.subject for i in inds] == ["地区生产总值", "地区生产总值"]
