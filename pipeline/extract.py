@@ -1130,6 +1130,9 @@ def _bare_magnitude_figure(s, cs, j, hi, lo, core) -> bool:
     return not _COUNT_BEFORE.search(s, max(lo, k + 1), cs)
 
 
+_BATCH_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?一批、){2,}[\u4e00-\u9fff]{1,4}?一批")
+
+
 def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
     """Chinese numerals are names and slogans more often than quantities (三项制度, 两个责任,
     一网通办, 十四五): accept them only where the context makes them a count."""
@@ -1141,6 +1144,8 @@ def _cn_context_ok(s, cs, ve, core, u, j, hi, lo, value_high) -> bool:
         return False                                  # 三位一体, 四面八方: an idiom; 三轮车: a noun
     if core in ("百", "千", "万", "百亿", "千亿", "万亿"):
         return True                                   # 近千人, 突破千亿元 (checked for 近/逾/突破 in _scan)
+    if core == "一" and u == "批" and any(m.start() <= cs < m.end() for m in _BATCH_SLOGAN.finditer(s, max(lo, cs - 24), min(hi, j + 24))):
+        return False                                  # 约谈一批、曝光一批、挂牌一批: a slogan (四个一批; set LD)
     single = len(core) == 1
     if value_high is not None:
         return False                                  # 两三个: vague
@@ -2018,8 +2023,11 @@ def _noun_phrase(s: str, a: int, b: int) -> int:
     for k, t in enumerate(toks):
         # a verbal noun (旅游 in A级旅游景区, tagged vn) continues the phrase when a noun follows it
         vn_in = t.flag == "vn" and (k + 1 < len(toks) and (toks[k + 1].flag.startswith("n") or
-                                                          toks[k + 1].flag == "vn" and k + 2 < len(toks) and
-                                                          toks[k + 2].flag.startswith("n")) or k + 1 == len(toks))
+                                                          toks[k + 1].flag == "vn" and (k + 2 == len(toks) and k <= 1 and
+                                                                                        toks[0].flag in ("b", "a", "vn") or
+                                                                                        k + 2 < len(toks) and
+                                                                                        toks[k + 2].flag.startswith("n"))) or
+                                    k + 1 == len(toks))   # (公共教育活动: two verbal nouns end the phrase; set LC)
         if vn_in and k > 0 and k + 1 < len(toks) and toks[k - 1].word.endswith(("厂", "企业", "公司", "合作社")) and \
                 t.word in ("生产", "销售", "加工", "出口", "进口", "种植", "养殖", "制造", "收购"):
             vn_in = False                  # 两家砖瓦厂生产标砖: after a producer the verbal noun is its verb (set AR)

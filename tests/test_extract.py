@@ -2458,3 +2458,10 @@ def test_a_pipe_row_whose_label_carries_a_long_definition_in_parentheses():
 def test_a_method_clause_opening_the_sentence_names_no_measure():
     inds = extract_indicators("经县统计局核算,全年地区生产总值稳步提升,达86.4亿元,增长5.5%。")
     assert [i.subject for i in inds] == ["地区生产总值", "地区生产总值"]
+
+
+def test_batch_slogans_and_two_verbal_nouns_after_a_modifier():
+    inds = extract_indicators("即约谈一批、曝光一批、挂牌一批、处罚一批,全年约谈2399个。")
+    assert [i.value for i in inds] == [2399]
+    assert [i.value for i in extract_indicators("全年发布两批典型案例。")] == [2]
+    assert extract_indicators("共举办52场展览、20场公共教育活动。")[1].subject == "公共教育活动"
