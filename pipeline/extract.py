@@ -3776,6 +3776,16 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             elif last_subject:
                 ms[i].subj = last_subject
     for i in range(1, len(ms)):
+        p, m = ms[i - 1], ms[i]
+        if p.kind == m.kind == "count" and p.unit == m.unit and p.clause == m.clause and p.subj and \
+                p.subj[1] <= p.vs and (jm := _COUNT_PAIR_JOIN.fullmatch(s, p.end, m.vs)) and \
+                m.clause[1] > m.end and _is_cjk(s[m.end]):
+            # 依法宣告517名公诉案件被告人和302名自诉案件被告人无罪: each count is of the noun after it
+            na = _noun_phrase(s, p.end, jm.end(1))
+            nb = _noun_phrase(s, m.end, m.clause[1])
+            if na == jm.end(1) and nb - m.end >= 2 and _nominal(segment.tokenize(s, p.end, na)[-1]):
+                p.subj, m.subj = (p.end, na), (m.end, nb)
+    for i in range(1, len(ms)):
         m = ms[i]
         if m.subj and m.subj[1] - m.subj[0] <= 8 and _PERIOD_ONLY.fullmatch(s, *m.subj) and ms[i - 1].subj and \
                 not _PERIOD_ONLY.fullmatch(s, *ms[i - 1].subj):
@@ -3783,6 +3793,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                            # period of the series' next figure, not what it counts (set JF)
 
 
+_COUNT_PAIR_JOIN = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:和|及|以及)")
 # A subject that is only a period (……9月, 到10月): the month of a figure in a monthly series
 _PERIOD_ONLY = re.compile(r"[…\.到至]*(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月份?(?:底|末|初)?(?:是|为)?")
 

@@ -2465,3 +2465,10 @@ def test_batch_slogans_and_two_verbal_nouns_after_a_modifier():
     assert [i.value for i in inds] == [2399]
     assert [i.value for i in extract_indicators("全年发布两批典型案例。")] == [2]
     assert extract_indicators("共举办52场展览、20场公共教育活动。")[1].subject == "公共教育活动"
+
+
+def test_two_counts_joined_by_he_each_count_the_noun_after_them():
+    inds = extract_indicators("依法宣告517名公诉案件被告人和302名自诉案件被告人无罪。")
+    assert [i.subject for i in inds] == ["公诉案件被告人", "自诉案件被告人"]
+    # trade households stay whole after a count
+    assert extract_indicators("对全县118户枸杞种植户进行检查。")[0].subject == "枸杞种植户"
