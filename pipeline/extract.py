@@ -1720,10 +1720,7 @@ def _outside_brackets(s: str, a: int, pos: int) -> bool:
 
 # Endings of institution names acting as the agent of a counted activity (general, not data-tuned).
 _AGENT_ENDINGS = ("机关", "法院", "中院", "检察院", "部门", "公安局", "司法局", "监管局", "委员会", "系统", "有限公司", "集团",
-                  "调委会",
-                  # channels that publish (区政府门户网站公开政府信息84条: 公开政府信息; the agent is dropped
-                  # as in gold-dev 121/122; open-government reports, sets KA and IQ-JP)
-                  "网站", "網站", "公众号", "公眾號", "新媒体", "新媒體")   # not 政府: 法治政府建设
+                  "调委会")   # not 政府: 法治政府建设
 # Offices named by their last token (镇综治中心, 区行政复议局, 村级法律顾问; set A review): jieba
 # splits 行政复议/局, so a one-character office token after a noun counts too.
 _AGENT_TOKENS = frozenset("局 中心 所 站 法律顾问 调解员 网格员 工作站 服务站 司法所 派出所".split())
@@ -1756,6 +1753,9 @@ _RESTATED = re.compile(r"(?:[^、,。;]{2,12}、)+[^、,。;]{2,12}([两二三�
 _COMPOUND_HEADS = frozenset("政府 法治 依法 治区 治县 治市 治镇 普法 社会 平安 乡村 城市 生态 文明 党风 廉政 营商 环境".split())
 
 
+_CHANNEL_WORDS = ("网站", "網站", "公众号", "公眾號", "新媒体", "新媒體")
+_CHANNEL_MODIFIERS = frozenset("政府 门户 門戶 政务 政務 微信 内网 內網 在线 在線".split())
+_PUBLISH_WORDS = frozenset("公开 公開 主动 主動 发布 發布 推送 更新 上传 上傳".split())
 _CHANNEL_END = re.compile(r"等(?:多种)?(?:途径|渠道|方式|形式|平台|载体|媒介)(?:向社会|向公众|向群众|对外)?")
 _HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|12315|12348|12369|12388)"
                             r"(?:热线|平台|指挥中心|服务中心|报警服务台)?(?:共|累计|全年)?")
@@ -1853,10 +1853,19 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     # (判决行政机关败诉案件: an institution after a ruling verb is its object, not the agent; set S)
     agent = [k for k in range(len(toks) - 1) if _is_agent(toks, k) and
              not any(x.word in ("判决", "裁定", "责令", "督促", "约谈", "通报", "问责", "起诉") for x in toks[max(0, k - 2):k]) and
-             (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理", "公开", "主动")) and
+             (toks[k + 1].flag.startswith("v") or toks[k + 1].word in ("办理", "受理", "审理")) and
              b - toks[k + 1].start >= (2 if toks[k].word.endswith(("公司", "集团")) else 3) and
              not (s[b - 1] == "率" and b - toks[k + 1].start <= 4) and   # 行政机关败诉率: the agent's rate
              _outside_brackets(s, a, toks[k + 1].start)]
+    ch = next((k for k in range(1, len(toks) - 1) if toks[k].word.endswith(_CHANNEL_WORDS) and
+               toks[k + 1].word in _PUBLISH_WORDS), None)
+    if ch is not None and not agent:
+        # 区政府门户网站公开政府信息84条 -> 门户网站公开政府信息: the owner is the agent (dropped as in
+        # gold-dev 121/122); the channel stays, it tells website from newspaper figures (sets KA, LB, MB)
+        while ch > 0 and toks[ch - 1].word in _CHANNEL_MODIFIERS:
+            ch -= 1
+        a = toks[ch].start
+        toks = toks[ch:]
     if agent:
         a = toks[agent[-1] + 1].start
         toks = toks[agent[-1] + 1:]
@@ -3007,8 +3016,9 @@ def _change_head(s: str, subj: tuple):
             break                          # 新建和改造提升城市绿地: upgrading, not a change
         if t.word in _CHANGE_VERBS:
             rest = toks[k + 1:]
-            if s[t.end:b] == "面":
-                break                      # 行业增长面为71.4%: the share of growing units, a level (set HL)
+            if s[t.end:b] == "面" or s.endswith(("完成率", "达成率", "完成度"), a, b):
+                break                      # 行业增长面为71.4%: the share of growing units, a level (set HL);
+                                           # 净增完成率为44.9%: the rate of a target, no change (set LA)
             if rest and rest[0].word in ("行动", "工程", "计划", "项目", "活动", "专项行动", "年"):
                 break                      # 职业技能提升行动共计培训: a programme's name, not a change (set IV)
             if rest and b - t.end <= 8 and (_nominal(rest[-1]) or b - t.end <= 3 or rest[-1].flag == "l" or
