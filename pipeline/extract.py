@@ -1859,7 +1859,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
              _outside_brackets(s, a, toks[k + 1].start)]
     ch = next((k for k in range(1, len(toks) - 1) if toks[k].word.endswith(_CHANNEL_WORDS) and
                toks[k + 1].word in _PUBLISH_WORDS), None)
-    if ch is not None and not agent:
+    if ch is not None and not agent and not any(t.word in ("通过", "利用", "依托", "借助", "通過") for t in toks[:ch]):
         # 区政府门户网站公开政府信息84条 -> 门户网站公开政府信息: the owner is the agent (dropped as in
         # gold-dev 121/122); the channel stays, it tells website from newspaper figures (sets KA, LB, MB)
         while ch > 0 and toks[ch - 1].word in _CHANNEL_MODIFIERS:
