@@ -165,11 +165,12 @@ def _fixed_width_wraps(text: str) -> list[int]:
     if len(widths) < 4:
         return []
     hist = Counter(widths)                 # a histogram: huge pages stay linear
-    best, width = 0, 0
-    for w0 in hist:
-        n = sum(hist.get(w, 0) for w in range(w0 - _WRAP_SLACK, w0 + 1))
-        if n > best or n == best and w0 > width:
-            best, width = n, w0
+    counts = {w0: sum(hist.get(w, 0) for w in range(w0 - _WRAP_SLACK, w0 + 1)) for w0 in hist}
+    best = max(counts.values())
+    # the widest window holding about as many lines as the fullest one: ASCII digits and spaces make
+    # a PDF page's lines end a few columns apart (widths 44-52 on set MC's page)
+    width = max(w0 for w0, n in counts.items() if n >= best - max(1, best // 10))
+    best = counts[width]
     if best < 4 or best < 0.5 * len(widths) or sum(1 for w in widths if width < w <= 1.4 * width) > 1:
         return []
     out = []
@@ -177,7 +178,7 @@ def _fixed_width_wraps(text: str) -> list[int]:
         st = text[a:b].rstrip()
         # (prose only: a wrapped line has a comma; repeated titles of the same width have none)
         if width - _WRAP_SLACK <= w <= width and st[-1:] not in "。!?!?::;;" and "|" not in st and \
-                any(c in st for c in ",,、;;") and not _FURNITURE_WORDS.search(st):
+                any(c in st for c in ",,、;;。") and not _FURNITURE_WORDS.search(st):
             nxt = text[lines[k + 1][0]:lines[k + 1][1]]
             if nxt.strip() and not nxt[:1].isspace() and not _LIST_START.match(nxt) and not _FURNITURE_WORDS.search(nxt):
                 out.append(b)

@@ -96,6 +96,26 @@ def test_a_fixed_width_page_joins_its_wrapped_lines_but_not_titles_or_sentences(
     assert normalize_with_map(titles)[0] == titles
 
 
+def test_a_pdf_page_whose_line_widths_vary_with_digits_joins_its_wraps():
+    from pipeline.normalize import normalize_with_map
+    from pipeline.extract import extract_indicators
+    # a report saved from a PDF: about 24 characters a line, ASCII digits and spaces move the line ends
+    lines = ["2024 年是实施“十四五”规划的关键一年,这一年来,全镇",
+             "上下团结一心,真抓实干,完成了镇人民代表大会确定的各",
+             "项目标任务。预计 2024 年全镇上下共实现工农业总值",
+             "28.6 亿元,增长 6%,其中农业总产值 15.1 亿元,增长 4.5%,",
+             "工业总产值 13.5 亿元,增长 8%;完成财政总收入 1120.5 万",
+             "元;固定资产投资 0.85 亿元;全年实现农民人均可支配收",
+             "入21050 元,增长 8%,全年新增就业岗位三百余个,城镇",
+             "登记失业率控制在合理区间,各项社会事业协调发展。"]
+    text = "\n".join(lines) + "\n"
+    norm, offsets = normalize_with_map(text)
+    assert "工农业总值28.6" in norm.replace(" ", "") and "可支配收入21050" in norm
+    subj = {i.value_text: i.subject for i in extract_indicators(text)}
+    # the stored subject is the source text, line break included (offsets into the document)
+    assert subj["28.6 亿"] == "工农业总值" and subj["21050"] == "农民人均可支配收\n入"
+
+
 def test_corner_brackets_fold_to_quotes_one_to_one():
     from pipeline.normalize import normalize_with_map
     text = "組織「林長進校園」宣講活動15場"
