@@ -569,6 +569,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 篇1 on its own line: the essay marker of a 范文 site
     if prev == "届" or "届" in s[max(lo, cs - 8):cs] and _SESSION_BEFORE.search(s[max(lo, cs - 8):cs]):
         return None                                  # 六届二次、三次全会: session numbers
+    if prev == "》" and re.match(r"\s*[条條款章节節]", s[ce:ce + 2]):
+        return None                                  # 《政府信息公开条例》二十条: an article number (set MB)
     if prev in "委会" and s.startswith("次全", ce) and s.startswith(("次全会", "次全体会议", "次全体扩大会议"), ce):
         return None                                  # 区委十一次全会 / 人大常委会二十次全体会议: a session (set KC)
     if ":" in s[max(lo, cs - 10):cs] and _CLOCK_BEFORE.search(s[max(lo, cs - 10):cs]) or (prev == "|" or nxt == "|") and not table_cell:
@@ -2094,8 +2096,9 @@ def _subject_after(s: str, m: _Mention, limit: int, prefix_empty: bool,
     nl = s.find("\n", a, limit)
     if nl >= 0:
         limit = nl                         # a line break ends the phrase (任务均已完成\n12月26日)
-    if s.startswith(("人民币", "以上率下"), a):
-        return None                        # 旅游收入230亿元人民币: the currency, not what is counted (以上率下: an idiom)
+    if s.startswith(("人民币", "以上率下", "及其", "以及", "及其他", "及其它"), a):
+        return None                        # 旅游收入230亿元人民币: the currency, not what is counted (以上率下: an idiom;
+                                           # 铺设2.5万平方米及其它临时工程: a further object, set MD)
     if m.unit in ("人次", "人", "名", "辆次", "台次", "车次") and \
             re.search(r"(?:出动|派出|抽调|组织|投入)$", s[max(0, m.pre - 3):m.pre]) and \
             (t0 := segment.tokenize(s, a, min(limit, a + 6))) and t0[0].flag == "v" and len(t0[0].word) >= 2:
@@ -3041,6 +3044,9 @@ def _drop_light_verb(s: str, a: int, b: int) -> tuple[int, int]:
     if b - a < 4 or s[a] not in "举提收争形办出查挂悬进给获取发监":
         return a, b
     toks = segment.tokenize(s, a, b)
+    if len(toks) >= 3 and toks[0].word in _LIGHT_VERBS and toks[1].word in ("到", "到了", "了") and _nominal(toks[-1]):
+        k = 3 if toks[1].word == "到" and toks[2].word == "了" and len(toks) >= 4 else 2
+        return toks[k].start, b            # 争取到了贷款330亿元: the resultative 到了 goes with the verb (set MD)
     # (办理时限 / 办理时间: a verb + one two-character noun is a compound, kept whole)
     if len(toks) >= 2 and toks[0].word in _LIGHT_VERBS and (b - toks[1].start >= 3 or len(toks) > 2 or toks[0].word == "发生") and \
             _nominal(toks[-1]) and not any(t.flag.startswith("v") and t.flag != "vn" for t in toks[1:2]):
@@ -3796,6 +3802,13 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             if na == jm.end(1) and nb - m.end >= 2 and _nominal(segment.tokenize(s, p.end, na)[-1]):
                 p.subj, m.subj = (p.end, na), (m.end, nb)
     for i in range(1, len(ms)):
+        p, m = ms[i - 1], ms[i]
+        if p.kind == m.kind == "percent" and p.subj and m.subj and s[p.end:m.subj[0]] in (",", ",", ";", ";") and \
+                _AREA_ONLY.fullmatch(s, *m.subj) and re.fullmatch(r"(?:达到|达|为|是|分别为)", s[m.subj[1]:m.vs]) and \
+                s[p.subj[1] - 1] in "率重例" and not _AREA_ONLY.fullmatch(s, *p.subj):
+            m.subj = p.subj                # 城市生活垃圾无害化处理率达到98%,县城达到92.5%: the rate for a part
+                                           # of the area (gold-dev 125: a region before the value keeps the measure)
+    for i in range(1, len(ms)):
         m = ms[i]
         if m.subj and m.subj[1] - m.subj[0] <= 8 and _PERIOD_ONLY.fullmatch(s, *m.subj) and ms[i - 1].subj and \
                 not _PERIOD_ONLY.fullmatch(s, *ms[i - 1].subj):
@@ -3803,6 +3816,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                                            # period of the series' next figure, not what it counts (set JF)
 
 
+_AREA_ONLY = re.compile(r"(?:全?(?:县城|城区|城市|农村|乡镇|城镇|乡村|县|市|区|镇|乡|省|州)|[\u4e00-\u9fff]{1,4}(?:县|市|区|镇|乡|村|省|地区|县城|城区))")
 _COUNT_PAIR_JOIN = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:和|及|以及)")
 # A subject that is only a period (……9月, 到10月): the month of a figure in a monthly series
 _PERIOD_ONLY = re.compile(r"[…\.到至]*(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9]|[一二三四五六七八九十]{1,2})月份?(?:底|末|初)?(?:是|为)?")

@@ -2476,3 +2476,12 @@ def test_two_counts_joined_by_he_each_count_the_noun_after_them():
     assert [i.subject for i in inds] == ["公诉案件被告人", "自诉案件被告人"]
     # trade households stay whole after a count
     assert extract_indicators("对全县118户枸杞种植户进行检查。")[0].subject == "枸杞种植户"
+
+
+def test_area_rates_law_articles_resultative_verbs_and_further_objects():
+    # a part of the area gets the rate named before (gold-dev 125: a region before the value keeps the measure)
+    inds = extract_indicators("城市生活垃圾无害化处理率达到98%,县城达到92.5%以上。")
+    assert [i.subject for i in inds] == ["城市生活垃圾无害化处理率"] * 2
+    assert extract_indicators("按照《政府信息公开条例》二十条及有关规定办理。") == []
+    assert extract_indicators("全省争取到了贷款330亿元。")[0].subject == "贷款"
+    assert extract_indicators("六棱砖铺设2.5万平方米及其它临时工程。")[0].subject == "六棱砖铺设"
