@@ -116,6 +116,14 @@ def test_a_pdf_page_whose_line_widths_vary_with_digits_joins_its_wraps():
     assert subj["28.6 亿"] == "工农业总值" and subj["21050"] == "农民人均可支配收\n入"
 
 
+def test_a_damaged_pinyin_gloss_is_dropped_like_a_whole_one():
+    from pipeline.extract import extract_indicators
+    # a mirror lost a character and the gloss's "(" to one "?": the subject still spans the whole name
+    text = "全市旅游接待總?cè)藬?shù)達到120萬人次。"
+    (ind,) = extract_indicators(text)
+    assert ind.subject == "旅游接待總?cè)藬?shù)" and text[ind.subject_start:ind.subject_end] == ind.subject
+
+
 def test_corner_brackets_fold_to_quotes_one_to_one():
     from pipeline.normalize import normalize_with_map
     text = "組織「林長進校園」宣講活動15場"
