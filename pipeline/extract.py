@@ -211,6 +211,7 @@ _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据�
 _LEAD_RE = re.compile(
     r"(?:\((?:预计|预测|初步统计|快报|初步核算)\)|(?:[一二三四]季度|上半年|下半年|\d{1,2}月份?)(?:[和、及与](?:[一二三四]季度|上半年|下半年|\d{1,2}月份?))+的?|\s|[,、:;。”]|\d{1,2}[.、](?!\d)|[(\(][一二三四五六七八九十\d]{1,3}[)\)]|[一二三四五六七八九十]{1,2}[、是]"
     r"|(?:截至|截止)[^,。;]{0,12}?(?:年底|年末|月底|月末|底|末)"
+    r"|(?:截至|截止|截止到)(?:\d{4}年)?\d{1,2}月\d{1,2}日"   # 截至2022年12月31日共发布信息 (set LB)
     r"|分[别別](?=拉动|带动)"
     # 连续6个季度保持全省第一: a streak is no part of what is ranked (set IF)
     r"|连续[\d一二三四五六七八九十两]{1,3}个?(?:年|月|季度|周)(?=保持|位居|居|稳居|排名|位列)"
@@ -1666,8 +1667,10 @@ def _refine(s: str, a: int, b: int) -> tuple[int, int]:
     # part nearest the number
     k = s.rfind(" ", a, b)
     if (k > a and b - (k + 1) >= 2 and _is_cjk(s[k - 1]) or k > a and b - (k + 1) >= 2 and s[k - 1] == ")") and \
-            not re.fullmatch(r"(?:共|累计)?(?:发生|完成|实现|达到|达|为|有)", s[k + 1:b]):
+            not re.fullmatch(r"(?:共|累计)?(?:发生|完成|实现|达到|达|为|有)", s[k + 1:b]) and \
+            not re.fullmatch(r"\([A-Za-z]{2,6}\)", s[k + 1:b]):
         a = k + 1                          # (煤矿企业 发生7起: a bare verb after the space keeps the noun; set AS)
+                                           # (生产总值 (GDP): an abbreviation in parentheses; set JG)
     # a quoted label heading the phrase (“执法办案”立案处罚): the words after it name the count
     if a < b and s[a] == "“":
         q = s.find("”", a, b)

@@ -2485,3 +2485,10 @@ def test_area_rates_law_articles_resultative_verbs_and_further_objects():
     assert extract_indicators("按照《政府信息公开条例》二十条及有关规定办理。") == []
     assert extract_indicators("全省争取到了贷款330亿元。")[0].subject == "贷款"
     assert extract_indicators("六棱砖铺设2.5万平方米及其它临时工程。")[0].subject == "六棱砖铺设"
+
+
+def test_a_cutoff_date_and_a_spaced_abbreviation_stay_out_of_the_cut():
+    inds = extract_indicators("截至2022年12月31日共发布信息89条,其中部门动态64条。")
+    assert [i.subject for i in inds] == ["发布信息", "部门动态"]
+    inds = extract_indicators("初步核算,2021年全区生产总值 (GDP)91.3亿元,比上年增长7.5%。")
+    assert [i.subject for i in inds] == ["生产总值 (GDP)"] * 2
