@@ -244,11 +244,13 @@ _CMP_BASE = (r"(?:同比|环比)?(?:相比|比|较之|较|与|由|从|恢复到|
              r"(?:今年|本年|去年|上年)?\d{1,2}\s?[-—–~至]\s?\d{1,2}月份?|(?:1[0-2]|[1-9])月份?(?![\d日])|[一二三四五六七八九十]{1,2}月份?|(?:19|20)\d\d年的?[^,。;比较]{1,12}?(?:普查|调查|监测)(?:结果|数据)?|多年同期|历年同期|上周|上一周|(?:“[^”]{1,8}”)?(?:治理|改造|实施|整治|建设)前|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})年前|(?:19|20|[xX×*]{2})[\dxX×*]{2}年(?:末|底|同期)?|"
              # 比历史最高的2021年: a described base year (set AQ)
              r"[^,。;、比较]{1,20}?(?:最高|最好|最多|最低|最大)的(?:19|20)[\dxX]{2}年|"
+             # 比2019年一季度: a quarter or half of a given year (set ND)
+             r"(?:19|20)\d\d年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)|"
              r"(?:二[〇零0][〇零0一二三四五六七八九]{2})年(?:末|底)?)(?:国庆节|国庆|春节|黄金周|同期)?(?:平均值|平均水平|均值|平均)?(?:\(-?\d+(?:\.\d+)?%\))?(?:相比|比较)?的?")
 _CMP_BASE_RE = re.compile(_CMP_BASE)
 _JOIN_GAP = re.compile(r"\s*(?:、|和|及|与)\s*")
 _LEVEL_AFTER_CHANGE = re.compile(r"(?:突破|达到|达|超过|首破|首超|迈上|跨越|迈过|升至|增至|提高至|提高到|增加到|增加至)")
-_APPROX_SHARE = re.compile(r"约占[^,。;]{0,16}的?$")
+_APPROX_SHARE = re.compile(r"(?:约占[^,。;]{0,16}的?|(?:约为|约是|大约为|约相当于)[^,。;]{1,16}的)$")   # 约为全国平均水平的1.8倍 (set ND)
 _MARGIN_WORD = re.compile(r"(?:超过|超额|超出|高出)?")
 _AHEAD = re.compile(r"提前(?:近|约)?$")
 _MARGIN_RAW = re.compile(r"\)?\s?(?:分[别別])?(?:高|低|快|慢|多|少)(?:出|于)?了?")
@@ -2707,7 +2709,8 @@ def extract_indicators(text: str) -> list[Indicator]:
                 continue
             elif not all(k_ == "label" for k_ in kinds):
                 space_header = False
-        sep = "\t" if "\t" in line else "|" if _pipe_row(line) else None
+        # (a tab that only indents the line is no cell separator: \t新房住宅,成交535套…; set ND)
+        sep = "\t" if "\t" in line.strip() else "|" if _pipe_row(line) else None
         if sep is None:
             table_header = None
         elif table_header is None and not re.search(r"\d", line):
@@ -3806,6 +3809,9 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 p.subj, m.subj = (p.end, na), (m.end, nb)
     for i in range(1, len(ms)):
         p, m = ms[i - 1], ms[i]
+        if p.subj and s[p.end:m.vs] in ("/", "/") and (not m.subj or m.subj[1] - m.subj[0] <= 1):
+            m.subj = p.subj                # 成交535套/53555.03㎡: one deal in two measures (set ND)
+            continue
         if p.kind == m.kind == "percent" and p.subj and m.subj and s[p.end:m.subj[0]] in (",", ",", ";", ";") and \
                 _AREA_ONLY.fullmatch(s, *m.subj) and re.fullmatch(r"(?:达到|达|为|是|分别为)", s[m.subj[1]:m.vs]) and \
                 s[p.subj[1] - 1] in "率重例" and not _AREA_ONLY.fullmatch(s, *p.subj):

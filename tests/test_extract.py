@@ -2492,3 +2492,13 @@ def test_a_cutoff_date_and_a_spaced_abbreviation_stay_out_of_the_cut():
     assert [i.subject for i in inds] == ["发布信息", "部门动态"]
     inds = extract_indicators("初步核算,2021年全区生产总值 (GDP)91.3亿元,比上年增长7.5%。")
     assert [i.subject for i in inds] == ["生产总值 (GDP)"] * 2
+
+
+def test_indented_lines_deal_pairs_quarter_bases_and_approximate_multiples():
+    inds = extract_indicators("\t新房住宅,成交535套/53555.03㎡,均价55284元/㎡,总金额29.60亿元。\n")
+    assert [i.subject for i in inds] == ["成交", "成交", "均价", "总金额"]
+    assert not any("table_cell" in i.notes for i in inds)
+    inds = extract_indicators("一季度乡村旅游接待总人次9.84亿人次,比2019年一季度增长5.2%。")
+    assert [i.subject for i in inds] == ["乡村旅游接待总人次"] * 2
+    i = extract_indicators("重点村村均接待人次6.15万人次,约为全国平均水平的1.8倍。")[1]
+    assert (i.unit, i.qualifier) == ("倍", "approx")
