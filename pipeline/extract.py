@@ -266,6 +266,8 @@ _PER_RATE_TAIL = re.compile(r"(?:" + _PER_RATE + r")+$")
 _TRAIL_RE = re.compile(r"(?:" + _CMP_BASE + "|" + _PER_RATE + "|" + "|".join(map(re.escape, _TRAIL_WORDS))
                        # 生产总值[1]: a footnote marker; 五年年均: a span of years before an average
                        + r"|\[\d{1,2}\]|近?[一二三四五六七八九十两]{1,2}年(?:间|内|來|来|內)?|\d{1,2}年(?:间|内|來|来|內)|[\s,、:“]"
+                       # 存案在上年下降17.7%的基础上: the year of the earlier change (set NA)
+                       + r"|在(?:上年|去年|上一年|前一年|往年|(?:19|20)\d\d年)"
                        # 地区生产总值同比(下同)增长4.5%: a note that the base holds below (set Q)
                        + r"|\([^()]{0,6}下同\)"
                        # 起诉率(按人数) / 结案率总体水平: how a rate is counted, not what it measures (sets HC, HO)
@@ -3811,6 +3813,10 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         p, m = ms[i - 1], ms[i]
         if p.subj and s[p.end:m.vs] in ("/", "/") and (not m.subj or m.subj[1] - m.subj[0] <= 1):
             m.subj = p.subj                # 成交535套/53555.03㎡: one deal in two measures (set ND)
+            continue
+        if p.subj and p.change and m.change and p.clause[0] <= p.vs and s.startswith("的基础上", p.end) and \
+                m.vs - p.end <= 16 and not any(c in s[p.end:m.vs] for c in "。;"):
+            m.subj = p.subj                # 在上年下降17.7%的基础上再次下降3.4%: the same measure (set NA)
             continue
         if p.kind == m.kind == "percent" and p.subj and m.subj and s[p.end:m.subj[0]] in (",", ",", ";", ";") and \
                 _AREA_ONLY.fullmatch(s, *m.subj) and re.fullmatch(r"(?:达到|达|为|是|分别为)", s[m.subj[1]:m.vs]) and \

@@ -2502,3 +2502,10 @@ def test_indented_lines_deal_pairs_quarter_bases_and_approximate_multiples():
     assert [i.subject for i in inds] == ["乡村旅游接待总人次"] * 2
     i = extract_indicators("重点村村均接待人次6.15万人次,约为全国平均水平的1.8倍。")[1]
     assert (i.unit, i.qualifier) == ("倍", "approx")
+
+
+def test_a_change_on_the_basis_of_an_earlier_change_keeps_the_measure():
+    inds = extract_indicators("全年存案在上年下降17.7%的基础上再次下降3.4%。")
+    assert [(i.subject, i.change) for i in inds] == [("存案", "decrease")] * 2
+    inds = extract_indicators("全县地区生产总值在去年增长8.2%的基础上,今年又增长7.5%。")
+    assert [i.subject for i in inds] == ["地区生产总值"] * 2
