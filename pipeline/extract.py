@@ -549,6 +549,12 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                                                      # slogan (1+3+N), no indicator (gold-val README)
     if prev in "“\"" and m.group("ar") and re.match(r"[\u4e00-\u9fff]{1,4}[”\"]", s[ce:ce + 5]):
         return None                                  # 以“333项目”为重点 / “555工程”: a quoted name (set IX)
+    if m.group("ar") and cs - 3 >= lo and re.search(r"[“\"][\u4e00-\u9fff]{1,2}$", s[cs - 3:cs]) and \
+            re.match(r"[\u4e00-\u9fff]{1,3}[”\"]", s[ce:ce + 4]):
+        return None                                  # 对标“户5条”: a short quoted name around the number (set NC)
+    if not m.group("ar") and _ENUM_SLOGAN.search(s, max(lo, cs - 12), min(hi, ce + 30)) and \
+            any(x.start() <= cs < x.end() for x in _ENUM_SLOGAN.finditer(s, max(lo, cs - 12), min(hi, ce + 30))):
+        return None                                  # 一个中心、两条主线、三项重点: a numbered slogan (set NC)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
             nxt in "·•" and ce + 1 < hi and s[ce + 1].isdigit():
         return None                                  # “3·15”, “7·20”: dates used as names
@@ -1137,6 +1143,8 @@ def _bare_magnitude_figure(s, cs, j, hi, lo, core) -> bool:
     return not _COUNT_BEFORE.search(s, max(lo, k + 1), cs)
 
 
+_ENUM_SLOGAN = re.compile(r"一[个条项大点][\u4e00-\u9fff]{1,4}、[两二][个条项大点][\u4e00-\u9fff]{1,4}"
+                          r"(?:、[三四五六七八九十][个条项大点][\u4e00-\u9fff]{1,4})*")
 _BATCH_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?一批、){2,}[\u4e00-\u9fff]{1,4}?一批")
 
 

@@ -2509,3 +2509,9 @@ def test_a_change_on_the_basis_of_an_earlier_change_keeps_the_measure():
     assert [(i.subject, i.change) for i in inds] == [("存案", "decrease")] * 2
     inds = extract_indicators("全县地区生产总值在去年增长8.2%的基础上,今年又增长7.5%。")
     assert [i.subject for i in inds] == ["地区生产总值"] * 2
+
+
+def test_numbered_slogans_and_short_quoted_names_are_no_counts():
+    assert extract_indicators('坚持以"一个中心、两条主线、三项重点、四大基础"为工作思路。') == []
+    assert extract_indicators("瞄准贫困人口,对标“户5条”,整合资源。") == []
+    assert [i.value for i in extract_indicators("全年新建两条主干道、三座桥梁。")] == [2, 3]
