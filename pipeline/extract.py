@@ -335,8 +335,9 @@ _LEVEL_LINK = ("至", "到", "为")   # 提高至1225元 / 下降为2.26:1: a le
 _SLASH_FRACTION = re.compile(r"/(\d{1,2})(?![\d/.:-])(?=左右|以上|以下|的|,|。|;|、|\)|$)")
 # (全国10.7%、全省-7.0%): a comparison figure of a reference area in parentheses after a figure
 _PAREN_PLACE = re.compile(r"[(、]\s?(全国|全省|全市|全区|全县|全州|全盟|全球|全国平均|全省平均|全市平均)$")
-_YEAR_BEFORE = re.compile(r"(?:(?:(?:19|20)[\dxX×]{2}|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?"
-                          r"|(?<=[到至])(?:现在|目前|当前|如今|现今|今年|今天|現在|當前))的$")   # 降至目前的7.52% (set KB)
+_YEAR_BEFORE = re.compile(r"(?:(?:19|20)[\dxX×]{2}|二[〇零0][〇零0一二三四五六七八九]{2})年(?:底|末)?的$")
+# 降至目前的7.52% / 增加到现在的34.65亿亩: the time word of a level reached is its period (set KB)
+_NOW_WORDS = frozenset("现在 目前 当前 如今 现今 今年 今天 現在 當前".split())
 # Chinese numerals stand for a quantity only in these contexts (single digits are mostly names:
 # 三项制度, 两个责任, 一网通办).  Calibrated on gold-dev: person counts 一名 and place counts 四省九市.
 _CN_PERSON_UNITS = ("名", "位")
@@ -549,10 +550,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                                                      # slogan (1+3+N), no indicator (gold-val README)
     if prev in "“\"" and m.group("ar") and re.match(r"[\u4e00-\u9fff]{1,4}[”\"]", s[ce:ce + 5]):
         return None                                  # 以“333项目”为重点 / “555工程”: a quoted name (set IX)
-    if m.group("ar") and cs - 3 >= lo and re.search(r"[“\"][\u4e00-\u9fff]{1,2}$", s[cs - 3:cs]) and \
-            re.match(r"[\u4e00-\u9fff]{1,3}[”\"]", s[ce:ce + 4]):
+    if cs - 3 >= lo and (s[cs - 2] in "“\"" or s[cs - 3] in "“\"") and m.group("ar") and \
+            _QUOTED_HEAD.search(s, cs - 3, cs) and _QUOTED_TAIL.match(s, ce, ce + 4):
         return None                                  # 对标“户5条”: a short quoted name around the number (set NC)
-    if not m.group("ar") and _ENUM_SLOGAN.search(s, max(lo, cs - 12), min(hi, ce + 30)) and \
+    if nxt in "个条项大点" and not m.group("ar") and "、" in s[max(lo, cs - 12):ce + 8] and \
             any(x.start() <= cs < x.end() for x in _ENUM_SLOGAN.finditer(s, max(lo, cs - 12), min(hi, ce + 30))):
         return None                                  # 一个中心、两条主线、三项重点: a numbered slogan (set NC)
     if prev in "·•." and cs - 2 >= lo and s[cs - 2].isdigit() and prev != "." or \
@@ -980,6 +981,9 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         if yr and yr.start() > lo:
             p = yr.start()                 # 增加到二〇一七年的二万零八百多亿元: the year is the period
             continue
+        if s[p - 1:p] == "的" and s[p - 3:p - 1] in _NOW_WORDS and s[p - 4:p - 3] in ("到", "至") and p - 3 > lo:
+            p -= 3                         # 降至目前的7.52%
+            continue
         lk = _longest_ending(_LINK_BEFORE, s, p, lo, 4)
         cw = _longest_ending(changes, s, p - 1, lo, 3) if lk == "为" and p - 1 > lo else None
         if cw in ("增幅", "减幅", "降幅", "涨幅", "升幅"):
@@ -1143,6 +1147,8 @@ def _bare_magnitude_figure(s, cs, j, hi, lo, core) -> bool:
     return not _COUNT_BEFORE.search(s, max(lo, k + 1), cs)
 
 
+_QUOTED_HEAD = re.compile(r"[“\"][\u4e00-\u9fff]{1,2}$")
+_QUOTED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,3}[”\"]")
 _ENUM_SLOGAN = re.compile(r"一[个条项大点][\u4e00-\u9fff]{1,4}、[两二][个条项大点][\u4e00-\u9fff]{1,4}"
                           r"(?:、[三四五六七八九十][个条项大点][\u4e00-\u9fff]{1,4})*")
 _BATCH_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?一批、){2,}[\u4e00-\u9fff]{1,4}?一批")
@@ -3807,38 +3813,46 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
                 ms[i].subj = prev_ms[-1].subj
             elif last_subject:
                 ms[i].subj = last_subject
+    _pair_fixups(s, ms)
+
+
+def _pair_fixups(s: str, ms: list) -> None:
+    """Subjects fixed by the mention right before (one pass; every rule needs that mention's subject)."""
     for i in range(1, len(ms)):
         p, m = ms[i - 1], ms[i]
-        if p.kind == m.kind == "count" and p.unit == m.unit and p.clause == m.clause and p.subj and \
-                p.subj[1] <= p.vs and (jm := _COUNT_PAIR_JOIN.fullmatch(s, p.end, m.vs)) and \
+        if not p.subj:
+            continue
+        gap = s[p.end:m.vs]
+        if p.kind == m.kind == "count" and len(gap) >= 3 and gap[-1] in "和及" and p.unit == m.unit and \
+                p.clause == m.clause and p.subj[1] <= p.vs and (jm := _COUNT_PAIR_JOIN.fullmatch(gap)) and \
                 m.clause[1] > m.end and _is_cjk(s[m.end]):
             # 依法宣告517名公诉案件被告人和302名自诉案件被告人无罪: each count is of the noun after it
-            na = _noun_phrase(s, p.end, jm.end(1))
+            na = _noun_phrase(s, p.end, p.end + jm.end(1))
             nb = _noun_phrase(s, m.end, m.clause[1])
-            if na == jm.end(1) and nb - m.end >= 2 and _nominal(segment.tokenize(s, p.end, na)[-1]):
+            if na == p.end + jm.end(1) and nb - m.end >= 2 and _nominal(segment.tokenize(s, p.end, na)[-1]):
                 p.subj, m.subj = (p.end, na), (m.end, nb)
-    for i in range(1, len(ms)):
-        p, m = ms[i - 1], ms[i]
-        if p.subj and s[p.end:m.vs] in ("/", "/") and (not m.subj or m.subj[1] - m.subj[0] <= 1):
+            continue
+        if gap in ("/", "/") and (not m.subj or m.subj[1] - m.subj[0] <= 1):
             m.subj = p.subj                # 成交535套/53555.03㎡: one deal in two measures (set ND)
             continue
-        if p.subj and p.change and m.change and p.clause[0] <= p.vs and s.startswith("的基础上", p.end) and \
-                m.vs - p.end <= 16 and not any(c in s[p.end:m.vs] for c in "。;"):
+        if p.change and m.change and gap.startswith("的基础上") and len(gap) <= 16 and p.clause[0] <= p.vs and \
+                "。" not in gap and ";" not in gap:
             m.subj = p.subj                # 在上年下降17.7%的基础上再次下降3.4%: the same measure (set NA)
             continue
-        if p.kind == m.kind == "percent" and p.subj and m.subj and s[p.end:m.subj[0]] in (",", ",", ";", ";") and \
-                _AREA_ONLY.fullmatch(s, *m.subj) and re.fullmatch(r"(?:达到|达|为|是|分别为)", s[m.subj[1]:m.vs]) and \
+        if not m.subj:
+            continue
+        if p.kind == m.kind == "percent" and s[p.end:m.subj[0]] in (",", ",", ";", ";") and \
+                _AREA_ONLY.fullmatch(s, *m.subj) and _AREA_LINK.fullmatch(s, m.subj[1], m.vs) and \
                 s[p.subj[1] - 1] in "率重例" and not _AREA_ONLY.fullmatch(s, *p.subj):
             m.subj = p.subj                # 城市生活垃圾无害化处理率达到98%,县城达到92.5%: the rate for a part
-                                           # of the area (gold-dev 125: a region before the value keeps the measure)
-    for i in range(1, len(ms)):
-        m = ms[i]
-        if m.subj and m.subj[1] - m.subj[0] <= 8 and _PERIOD_ONLY.fullmatch(s, *m.subj) and ms[i - 1].subj and \
-                not _PERIOD_ONLY.fullmatch(s, *ms[i - 1].subj):
-            m.subj = ms[i - 1].subj        # 5月852件,6月757件……9月是372件,到10月276件: a month is the
+            continue                       # of the area (gold-dev 125: a region before the value keeps the measure)
+        if m.subj[1] - m.subj[0] <= 8 and "月" in s[m.subj[0]:m.subj[1]] and _PERIOD_ONLY.fullmatch(s, *m.subj) and \
+                not _PERIOD_ONLY.fullmatch(s, *p.subj):
+            m.subj = p.subj                # 5月852件,6月757件……9月是372件,到10月276件: a month is the
                                            # period of the series' next figure, not what it counts (set JF)
 
 
+_AREA_LINK = re.compile(r"(?:达到|达|为|是|分别为)")
 _AREA_ONLY = re.compile(r"(?:全?(?:县城|城区|城市|农村|乡镇|城镇|乡村|县|市|区|镇|乡|省|州)|[\u4e00-\u9fff]{1,4}(?:县|市|区|镇|乡|村|省|地区|县城|城区))")
 _COUNT_PAIR_JOIN = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:和|及|以及)")
 # A subject that is only a period (……9月, 到10月): the month of a figure in a monthly series

@@ -95,10 +95,8 @@ def to_simplified(s: str) -> str:
 # Pinyin ruby left inline by some scrapes: 預(yù)算, 統(tǒng)計(jì).  A parenthesised syllable with a tone
 # mark right after a Chinese character is dropped from the normalised text (the original keeps it,
 # and spans mapped back include it).
-_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]"
-                      # a mirror that lost a character and the opening parenthesis to one "?": 總?cè)藬?shù)
-                      # (sets IR, KB, MC): the damaged gloss is dropped the same way
-                      r"|(?<=[\u4e00-\u9fff])\?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]"
+# (? opening a gloss: a mirror that lost a character and the "(" to one "?", 總?cè)藬?shù); sets IR, KB, MC)
+_RUBY_RE = re.compile(r"(?<=[\u4e00-\u9fff])[((?][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[))]"
                       # toneless glosses of other mirrors (萬(wan)人, 廣東省(sheng)): a whole pinyin syllable
                       r"|(?<=[\u4e00-\u9fff])\((?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouv]|ü)[a-zü]{0,4}\)")
 
