@@ -787,8 +787,10 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         sf = _SLASH_FRACTION.match(s, js) if u is None and is_ar and value == value.to_integral_value() else None
         if sf and 0 < value < int(sf.group(1)):
             u, ue = "/" + sf.group(1), sf.end()    # 约1/4左右: like 四分之一, value 1 and unit /4
-    if u in _ADMIN_UNITS and is_ar and re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
-        return None                                   # 2023镇政府工作总结: a year glued to a title
+    if (u in _ADMIN_UNITS or u in ("人", "人口") and s.startswith(("人民", "人口", "人大"), js)) and is_ar and \
+            re.fullmatch(r"(?:19[5-9]\d|20\d\d)", core):
+        return None                                   # 2023镇政府工作总结 / 2022人民调解工作调研报告 / 2021人口普查:
+                                                      # a year glued to a title (set OC)
     if u in ("千伏", "伏", "kV") and re.match(r"[\u4e00-\u9fff]{0,6}?(?:变电|输变电|线路|电网|开关站|升压站|换流站)", s[ue:ue + 10]):
         return None                                   # 220千伏城东输变电工程: a voltage class in a name (set R)
     if u in _CN_NOUN_COUNT_UNITS and re.search(r"(?:这|这些|上述)$", s[max(lo, cs - 2):cs]):

@@ -2515,3 +2515,9 @@ def test_numbered_slogans_and_short_quoted_names_are_no_counts():
     assert extract_indicators('坚持以"一个中心、两条主线、三项重点、四大基础"为工作思路。') == []
     assert extract_indicators("瞄准贫困人口,对标“户5条”,整合资源。") == []
     assert [i.value for i in extract_indicators("全年新建两条主干道、三座桥梁。")] == [2, 3]
+
+
+def test_a_year_glued_to_a_title_that_opens_with_renmin_or_renkou():
+    assert extract_indicators("2022人民调解工作调研报告") == []
+    assert extract_indicators("2021人口普查工作总结") == []
+    assert extract_indicators("全村常住人口2021人。")[0].value == 2021
