@@ -129,3 +129,12 @@ def test_corner_brackets_fold_to_quotes_one_to_one():
     text = "組織「林長進校園」宣講活動15場"
     norm, offsets = normalize_with_map(text)
     assert norm == "组织“林长进校园”宣讲活动15场" and len(offsets) == len(text) + 1
+
+
+def test_a_decimal_point_typed_as_a_full_stop_is_read_as_one():
+    from pipeline.extract import extract_indicators
+    text = "全县森林覆盖率达51。2%,比上年提高0。3个百分点。全年增长5。2024年计划新建学校3所。"
+    got = [(i.value_text, float(i.value)) for i in extract_indicators(text)]
+    assert ("51。2", 51.2) in got and ("0。3", 0.3) in got
+    # a full stop before a year or a list number still ends the sentence
+    assert ("3", 3.0) in got and not any(v.startswith("5。") for v, _ in got)
