@@ -190,11 +190,14 @@ _HEADING_RES = (
     (4, re.compile(r"^\s*[(\(]\d{1,2}[)\)]")),
 )
 _PERIOD_RE = re.compile(
+    # (the lookahead lists every alternative's first character: scanning a line skips other positions
+    # fast, about 3x faster over the benchmark texts)
+    r"(?=[截\d全上下前第一二三四年本当今去过近])(?:"
     r"(?:截至|截止|截止到)[^,。;]{0,14}?(?:年底|年末|月底|月末|底|末|日|月)"
     r"|(?:\d{4}年(?:度)?)?(?:\d{1,2}月?(?:-|—|至)\d{1,2}月(?:份)?|\d{1,2}月(?:份)?)"
     r"|\d{4}年(?:度)?(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|末|底|初)?"
     r"|全年|上半年|下半年|前三季度|第?[一二三四1-4]季度|年末|年底|本月|当月|今年|去年|上年|一年来"
-    r"|过去五年|近五年|今年以来")
+    r"|过去五年|近五年|今年以来)")
 
 # Words trimmed from the start of a subject: scope, period and connective words.
 _LEAD_WORDS = sorted("""其中 此外 另外 同时 初步核算 据统计 据快报统计 经初步核算 全年 全省 全市 全县 全区 全州
@@ -387,17 +390,22 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_FRACTION_TAIL = re.compile(rf"分之([{_CN_DIG}十百]+|\d+)")
+
+
 def _in_brackets(s: str, i: int, line_start: int) -> bool:
     """True if position i is inside 《…》 or 〔…〕 / [..] on its line (names, document numbers)."""
-    seg = s[line_start:i]
-    for o, c, reach in (("《", "》", 60), ("〔", "〕", 12), ("[", "]", 30), ("〈", "〉", 30)):
-        k = seg.rfind(o)
-        if k > seg.rfind(c):
+    for o, c, reach in _BRACKETS:
+        k = s.rfind(o, line_start, i)       # (no slice of the line: one-line pages are long)
+        if k >= 0 and k > s.rfind(c, line_start, i):
             # an opening bracket left unclosed by the page (办发〔20191号) covers only what a
             # closed one would: a document number or a title, not the rest of the line (set HA)
-            if line_start + k + reach >= i or s.find(c, i, i + reach) >= 0:
+            if k + reach >= i or s.find(c, i, i + reach) >= 0:
                 return True
     return False
+
+
+_BRACKETS = (("《", "》", 60), ("〔", "〕", 12), ("[", "]", 30), ("〈", "〉", 30))
 
 
 def _unit_follows(s: str, i: int, hi: int, units) -> bool:
@@ -662,7 +670,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         kind = "percent"
     else:
         # fractions: 三分之一 -> numerator as value, denominator kept in the unit (labelling rule)
-        fm = re.compile(rf"分之([{_CN_DIG}十百]+|\d+)").match(s, ce)
+        fm = _FRACTION_TAIL.match(s, ce) if s.startswith("分之", ce) else None
         if fm and fm.end() <= hi:
             try:
                 num = parse_numeral(fm.group(1))
