@@ -70,6 +70,7 @@ def get_pos_tokenizer():
         parts = line.split()
         if len(parts) >= 3 and not line.startswith("#"):
             pt.word_tag_tab[parts[0]] = parts[2]
+    pt.makesure_userdict_loaded()      # what posseg does before its first cut (_pos_words skips posseg.cut)
     return pt
 
 
@@ -117,11 +118,55 @@ def cut(text: str) -> list[str]:
     return get_tokenizer().lcut(text, HMM=False)
 
 
+# jieba.posseg's own block and token patterns (posseg/__init__.py), for _pos_words below
+_RE_HAN_INTERNAL = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_RE_SKIP_INTERNAL = re.compile("(\r\n|\\s)")
+_RE_ENG = re.compile("[a-zA-Z0-9]+")
+_RE_NUM = re.compile("[\\.0-9]+")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 @lru_cache(maxsize=8192)
 def _pos_words(chunk: str) -> tuple:
     """(word, flag) pairs of a chunk; cached because extraction re-reads the same short phrases
-    (a subject prefix is tokenized by several clean-up rules)."""
-    return tuple((w.word, w.flag) for w in get_pos_tokenizer().lcut(chunk, HMM=False))
+    (a subject prefix is tokenized by several clean-up rules).
+
+    The same tokens and tags as ``jieba.posseg.POSTokenizer.lcut(chunk, HMM=False)`` (a test checks it
+    on generated text), without posseg's generator layers and pair objects: POS tokenisation is the
+    largest single cost of extraction."""
+    pt = get_pos_tokenizer()
+    tk, tags = pt.tokenizer, pt.word_tag_tab
+    out = []
+    for blk in _RE_HAN_INTERNAL.split(chunk):
+        if not blk:
+            continue
+        if _RE_HAN_INTERNAL.match(blk):
+            dag = tk.get_DAG(blk)
+            route: dict = {}
+            tk.calc(blk, dag, route)
+            x, n, buf = 0, len(blk), ""
+            while x < n:
+                y = route[x][1] + 1
+                w = blk[x:y]
+                if y - x == 1 and w in _ASCII_ALNUM:
+                    buf += w
+                else:
+                    if buf:
+                        out.append((buf, "eng"))
+                        buf = ""
+                    out.append((w, tags.get(w, "x")))
+                x = y
+            if buf:
+                out.append((buf, "eng"))
+        else:
+            for x in _RE_SKIP_INTERNAL.split(blk):
+                if _RE_SKIP_INTERNAL.match(x):
+                    out.append((x, "x"))
+                else:
+                    eng = _RE_ENG.match(x) is not None
+                    for xx in x:
+                        out.append((xx, "m" if _RE_NUM.match(xx) else "eng" if eng else "x"))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
