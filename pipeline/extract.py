@@ -2726,7 +2726,10 @@ def extract_indicators(text: str) -> list[Indicator]:
             if all(k_ == "label" for k_ in kinds) and "。" not in line and all(b_ - a_ <= 12 for a_, b_ in toks_ws) and \
                     re.search(r"序号|地区|省份|地市|城市|县区|指标|项目|名称|单位|类别|数量|率|[((][^()]{1,4}[))]", line):
                 space_header = True         # 序号 省份 新开工小区数(个) 开工率
-            if space_header and _space_row(kinds):
+            # (a headless row needs a row number and three figures: 1 江西 199.96 16.08% 3383.17 12.55%, a
+            # ranking table whose header the page split over several lines; set OB)
+            if (space_header or kinds[0] == "number" and kinds.count("number") >= 4 and kinds.count("label") == 1) and \
+                    _space_row(kinds):
                 li = next(k_ for k_, kd in enumerate(kinds) if kd == "label")
                 label = toks_ws[li]
                 for (a_, b_), kd in zip(toks_ws[li + 1:], kinds[li + 1:]):

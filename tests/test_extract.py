@@ -2521,3 +2521,12 @@ def test_a_year_glued_to_a_title_that_opens_with_renmin_or_renkou():
     assert extract_indicators("2022人民调解工作调研报告") == []
     assert extract_indicators("2021人口普查工作总结") == []
     assert extract_indicators("全村常住人口2021人。")[0].value == 2021
+
+
+def test_a_headless_space_table_row_with_a_row_number_and_four_figures():
+    text = "名次 省区市\n旅游总收入\n(亿元)\n1 江西 199.96 16.08% 3383.17 12.55%\n"
+    inds = extract_indicators(text)
+    assert [(i.value_text, i.subject) for i in inds] == [
+        ("199.96", "江西"), ("16.08", "江西"), ("3383.17", "江西"), ("12.55", "江西")]
+    # prose spaced out by a converter has no row number and four figures
+    assert all(i.subject != "江西" for i in extract_indicators("江西 全年 接待游客 3383.17万人次。"))
