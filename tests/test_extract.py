@@ -2528,5 +2528,6 @@ def test_a_headless_space_table_row_with_a_row_number_and_four_figures():
     inds = extract_indicators(text)
     assert [(i.value_text, i.subject) for i in inds] == [
         ("199.96", "江西"), ("16.08", "江西"), ("3383.17", "江西"), ("12.55", "江西")]
+    assert [i.unit for i in extract_indicators("共出动7组次210人次。")] == ["组次", "人次"]
     # prose spaced out by a converter has no row number and four figures
     assert all(i.subject != "江西" for i in extract_indicators("江西 全年 接待游客 3383.17万人次。"))
