@@ -768,7 +768,8 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     # time words: years, dates, durations of the 连续N年 kind
     if (s.startswith(_TIME_AFTER, j) or s[j:j + 1] == " " and s.startswith(_TIME_AFTER, j + 1)) and \
             not (s.startswith("后", j) and is_ar) and \
-            not (re.search(r"提前(?:近|约)?$", s[max(lo, cs - 4):cs]) and re.match(r"(?:个月|年|个多月)", s[j:j + 3])) and \
+            not (s.find("提前", max(lo, cs - 4), cs) >= 0 and re.search(r"提前(?:近|约)?$", s[max(lo, cs - 4):cs]) and
+                 re.match(r"(?:个月|年|个多月)", s[j:j + 3])) and \
             not (s.startswith(("个月", "个多月"), j) and
                  re.search(r"(?:周期|期限|时长|用时|工期|审理期限|去化周期|平均)(?:约|为|达|仅|缩短至|缩短到|压缩至|延长至)?$",
                            s[max(lo, cs - 8):cs])):
@@ -801,7 +802,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
                                                       # a year glued to a title (set OC)
     if u in ("千伏", "伏", "kV") and re.match(r"[\u4e00-\u9fff]{0,6}?(?:变电|输变电|线路|电网|开关站|升压站|换流站)", s[ue:ue + 10]):
         return None                                   # 220千伏城东输变电工程: a voltage class in a name (set R)
-    if u in _CN_NOUN_COUNT_UNITS and re.search(r"(?:这|这些|上述)$", s[max(lo, cs - 2):cs]):
+    if u in _CN_NOUN_COUNT_UNITS and s[cs - 1:cs] in ("这", "些", "述") and re.search(r"(?:这|这些|上述)$", s[max(lo, cs - 2):cs]):
         return None                                   # 广东、福建和江西,这3个省份: restates the names (set AB)
     if u == "天" and re.search(r"(?:节|假期|长假|黄金周|小长假)(?:共|为期|连续)?$", s[max(lo, cs - 4):cs]) and \
             (ue >= hi or s[ue] in ",,。;;、里内期") :
@@ -909,7 +910,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
         return None                                   # 约4.99千字 / 本篇文章1020字: document-site metadata
     if u in ("分钟", "分") and re.search(r"(?:读完|阅读|阅读时间|阅读需|读完需)(?:约|需|大约)?$", s[max(lo, cs - 6):cs]):
         return None                                   # 读完约3分钟: reading-time metadata (set GY)
-    if (pct or u in ("%", "‰")) and re.match(r"(?:以上|以下)?的有", s[j:j + 4]):
+    if (pct or u in ("%", "‰")) and s.startswith(("的有", "以上的有", "以下的有"), j):
         return None                                   # 出租率超过80%的有85家: a threshold naming the counted
     if (pct or u in ("%", "‰")) and s.startswith(("人口变动抽样", "抽样"), j):
         return None                                   # 5‰人口变动抽样调查: the survey's sampling rate
@@ -919,6 +920,7 @@ def _read_mention(ctx, m, lo, hi, line_start, units, quals, changes, table_cell)
     if cs - 1 >= lo and s[cs - 1] == "等" and _restates_list(s, lo, cs - 1, value):
         return None                                   # 县教育局、县卫健局、城关镇等3个单位: restates the list
     if cs - 1 >= lo and (u in _CN_NOUN_COUNT_UNITS or u and u[0] in "省市县区") and _is_cjk(s[cs - 1]) and \
+            s.find("、", max(lo, cs - 40), cs) >= 0 and \
             re.search(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}$", s[max(lo, cs - 40):cs]) and \
             _restates_list(s, lo, cs, value) and (u[0] in "省市县区" or re.match(r"[\u4e00-\u9fff]{0,5}(?:县|市|区|乡|镇|村|乡镇|街道|社区|站|所|厂|园|户|家|企业|单位|部门|项目|"
                                                         r"食堂|法院|学校|医院|中心|景区|小区|基地|平台|窗口|网点|场所|公园|片区|指标)", s[ue:ue + 8])):
@@ -1797,7 +1799,7 @@ _HOTLINE_SCOPE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:110|119|120|122|12345|1231
 def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     """POS-based trimming: drop a leading prepositional phrase (在全乡铺开建设孝老食堂 -> 铺开…) and cut a
     long phrase at the start of its last verb chain (…数据库中已建成通车的农村公路 -> 建成通车的农村公路)."""
-    if b - a <= 20 and re.match(r"各[^,。;]{1,10}、[^,。;]{1,10}?(?:登记|办理|受理|办结|录入|上报)", s[a:b]):
+    if b - a <= 20 and s[a:a + 1] == "各" and re.match(r"各[^,。;]{1,10}、[^,。;]{1,10}?(?:登记|办理|受理|办结|录入|上报)", s[a:b]):
         return a, b                         # 各县(市、区)、市直园区登记办理: a breakdown by unit keeps the units (gold-dev 110)
     if b - a <= 20 and re.search(r"(?:热线|平台|信箱|网站)(?:转派|转办|交办|派发|移交|转交|转入)(?:[\u4e00-\u9fff]{2,})?$", s[a:b]):
         return a, b                         # 省级12345热线转派工单: the source of forwarded cases stays (gold-dev 112)
@@ -1841,7 +1843,7 @@ def _pos_refine(s: str, a: int, b: int) -> tuple[int, int]:
     cz = s.find("造成", a + 2, b)
     if cz > 0 and b - (cz + 2) >= 4 and not s.startswith("的", cz + 2):
         a = cz + 2                          # 各类自然灾害造成直接经济损失: the loss, not its cause (set GL)
-    sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b])
+    sm = re.search(r"(?:现有|(?:领域|行业|系统)共?发生)", s[a:b]) if s.find("现有", a, b) >= 0 or s.find("发生", a, b) >= 0 else None
     if sm and b - (a + sm.end()) >= 2 and sm.start() >= 2:
         a += sm.end()                       # 人民社区现有低保户 / 工矿商贸领域发生生产安全事故
     if b - a > 4 and "有" in s[a + 2:b - 2]:
@@ -2706,7 +2708,7 @@ def extract_indicators(text: str) -> list[Indicator]:
             if "|" in line and not _pipe_meta(line) and table_header is None:
                 table_header = _header_cells(s, ls, le, "|", outer=True)   # | 绝对数(亿元) | 增长(%) |
             continue                      # metadata tables: 索引号 | … | 发布机构 | …
-        if re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
+        if line.lstrip()[:1] in ("-", "•") and re.match(r"\s*[-•]\s", line) and "。" not in line and len(line) < 90:
             continue                      # related-article links under the body: "- 标题|…"
         lvl = _heading_level(line)
         if lvl:
@@ -3339,7 +3341,7 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             nx = ms[g[0] + 1]              # 高于全国1.6、全省0.8个百分点: one unit for both margins (set Y)
             first.unit, first.kind, first.unit_parts = nx.unit, nx.kind, list(nx.unit_parts)
             first.notes.append("shared_unit")
-        if re.match(_CMP_BASE, s[left:first.pre].strip(" ,;")) and len(raw) >= 2 and first.change is None:
+        if len(raw) >= 2 and first.change is None and _CMP_BASE_RE.match(s[left:first.pre].strip(" ,;")):
             for i in g:
                 ms[i].baseline = True      # 比上年决算数8.31亿元: the base of the next change
         ahead = first.unit in ("个月", "年", "天", "个工作日") and bool(_AHEAD.search(s[left:first.vs].strip())) \
@@ -3347,7 +3349,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
         margin = ahead or g[0] > 0 and ms[g[0] - 1].baseline and \
             bool(_MARGIN_WORD.fullmatch(s[left:first.pre].strip()))   # (…目标1300亿元)超额3500元
         # 两项指标分别比上年同期增长22%和23%: a reference back to the figures before
-        refers_back = bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项(?:指标|数据)|两者|二者|三者|上述指标|以上指标", raw))
+        refers_back = ("项" in raw or "者" in raw or "指标" in raw) and \
+            bool(re.match(r"(?:这|上述|以上)?(?:[两二三四五六七八九十]|\d{1,2})项(?:指标|数据)|两者|二者|三者|上述指标|以上指标", raw))
         compare_only = margin or refers_back or bool(raw) and raw != "的" and (bool(_COMPARE_ONLY.match(raw)) or
                                       raw.endswith("(") and _CMP_BASE_PAREN.fullmatch(raw) is not None or   # 较一季度(-10.8%)
                                       bool(_SHARE_OF.match(raw)) and len(g) == 1
@@ -3455,7 +3458,8 @@ def _assign_subjects_inner(s: str, ms: list[_Mention], ss: int, se: int, prev_se
             # comparative, like gold-dev 107's 收入增幅比全省平均增幅(15.97%)高6个百分点 (set GZ)
             pa, pb = _pos_refine(s, *_clean_subject(s, _strip_lead(s, ca, ca + cv.start()), ca + cv.start()))
             compare_only = False
-        elif g[0] > 0 and re.fullmatch(r"\)?\s*(?:高出|高|低|多|少|快|慢)", s[left:first.pre]):
+        elif g[0] > 0 and s[first.pre - 1:first.pre] in ("出", "高", "低", "多", "少", "快", "慢") and \
+                re.fullmatch(r"\)?\s*(?:高出|高|低|多|少|快|慢)", s[left:first.pre]):
             prev_m = ms[g[0] - 1]
             bm = _CMP_WORD.search(s, ca, prev_m.vs)
             if bm and bm.start() - ca >= 2:
